@@ -1,0 +1,41 @@
+package io.tastemaker.batch.training;
+
+import io.tastemaker.batch.JobLauncher;
+import io.tastemaker.domain.solution.SolutionVersionService;
+import io.tastemaker.domain.solution.TrainingService;
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Trains one solution version (see {@link TrainingService}). */
+@Named
+public class TrainModelBatchlet extends AbstractBatchlet {
+
+    @Inject
+    JobContext jobContext;
+    @Inject
+    SolutionVersionService versions;
+    @Inject
+    TrainingService training;
+
+    @Override
+    public String process() {
+        String arn = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId())
+                .getProperty(JobLauncher.RESOURCE_ARN);
+        versions.started(arn, jobContext.getExecutionId());
+        try {
+            training.train(arn);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && (cause.getMessage() == null || cause instanceof jakarta.ejb.EJBException)) {
+                cause = cause.getCause();
+            }
+            jobContext.setTransientUserData(cause.getMessage());
+            throw e;
+        }
+        return BatchStatus.COMPLETED.name();
+    }
+}

@@ -1,0 +1,2 @@
+/** The artifacts of SolutionTrainingJob.xml: one batchlet that trains, a listener that records failure. */
+package io.tastemaker.batch.training;

@@ -1,0 +1,13 @@
+/**
+ * Dataset import jobs: a CSV file (file:// or https://) read, checked row by row against the
+ * dataset's schema, and written into the dataset. FULL replaces the dataset's rows, INCREMENTAL
+ * adds interactions and replaces items and users by id. Rows are pending until the import
+ * publishes them in one transaction; a failed import (or a server that stops mid-way) leaves the
+ * previous data intact. Up to 100 rejected rows are kept with their line and reason; all are
+ * counted.
+ *
+ * <p>The job itself runs in batch-jobs ({@code DatasetImportJob.xml}); it starts on the
+ * {@link io.tastemaker.domain.datasetimport.ImportRequested} event after the creating
+ * transaction commits. Out of scope: s3:// locations, JSON-lines input.
+ */
+package io.tastemaker.domain.datasetimport;

@@ -1,0 +1,145 @@
+package io.tastemaker.domain.event;
+
+import io.tastemaker.domain.common.Arns;
+import io.tastemaker.domain.common.Texts;
+import io.tastemaker.domain.dataset.Dataset;
+import io.tastemaker.domain.dataset.DatasetRows;
+import io.tastemaker.domain.dataset.DatasetService;
+import io.tastemaker.domain.dataset.InteractionRow;
+import io.tastemaker.domain.dataset.RecordRow;
+import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.domain.error.ResourceNotFoundException;
+import io.tastemaker.domain.eventtracker.EventTracker;
+import io.tastemaker.domain.eventtracker.EventTrackerService;
+import io.tastemaker.domain.schema.DatasetType;
+import io.tastemaker.domain.schema.FieldSpec;
+import io.tastemaker.domain.schema.ParsedSchema;
+import io.tastemaker.domain.schema.SchemaService;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Real-time ingestion: PutEvents (through an event tracker), PutItems and PutUsers (straight
+ * into a dataset). Every call is checked whole before anything is stored: one bad event refuses
+ * the call and stores none of it.
+ */
+@Stateless
+public class EventService {
+
+    private static final int MAX_ID = 256;
+
+    @Inject
+    EventTrackerService trackers;
+    @Inject
+    DatasetService datasets;
+    @Inject
+    SchemaService schemas;
+    @Inject
+    DatasetRows rows;
+
+    public void putEvents(String accountId, String trackingId, String userId, String sessionId, List<EventInput> events) {
+        requireText("trackingId", trackingId, MAX_ID);
+        requireText("sessionId", sessionId, MAX_ID);
+        if (userId != null) {
+            requireText("userId", userId, MAX_ID);
+        }
+        if (events == null || events.isEmpty() || events.size() > 10) {
+            throw new InvalidInputException("eventList must hold between 1 and 10 events.");
+        }
+        EventTracker tracker = trackers.byTrackingId(accountId, trackingId);
+        Dataset dataset = datasets.ofType(tracker.getDatasetGroupArn(), DatasetType.INTERACTIONS)
+                .orElseThrow(() -> new ResourceNotFoundException("The dataset group of tracking id " + trackingId
+                        + " has no Interactions dataset; create one before sending events."));
+        ParsedSchema schema = schemas.parsed(schemas.find(accountId, dataset.getSchemaArn()));
+        List<InteractionRow> out = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            EventInput e = events.get(i);
+            String where = "eventList[" + i + "]";
+            requireText(where + ".eventType", e.eventType(), MAX_ID);
+            if (e.sentAt() == null) {
+                throw new InvalidInputException(where + ".sentAt is required.");
+            }
+            if (e.itemId() == null || e.itemId().isEmpty()) {
+                throw new InvalidInputException(where + ".itemId is required: the Interactions dataset needs ITEM_ID.");
+            }
+            requireText(where + ".itemId", e.itemId(), MAX_ID);
+            String attributes = properties(where + ".properties", e.properties(), schema,
+                    List.of("USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE", "EVENT_VALUE"));
+            out.add(new InteractionRow(userId == null ? "" : userId, e.itemId(), e.sentAt().getEpochSecond(),
+                    e.eventType(), e.eventValue(), sessionId, attributes));
+        }
+        rows.insertInteractions(dataset.getArn(), null, out);
+    }
+
+    public void putRecords(String accountId, String datasetArn, DatasetType expected, Map<String, String> idToProperties) {
+        Dataset dataset = datasets.find(accountId, Arns.require("datasetArn", datasetArn));
+        if (!dataset.getDatasetType().equals(expected.name())) {
+            throw new InvalidInputException("Dataset " + datasetArn + " is of type "
+                    + DatasetType.valueOf(dataset.getDatasetType()).wireName() + ", not " + expected.wireName() + ".");
+        }
+        if (idToProperties.isEmpty() || idToProperties.size() > 10) {
+            throw new InvalidInputException("A call must carry between 1 and 10 records.");
+        }
+        ParsedSchema schema = schemas.parsed(schemas.find(accountId, dataset.getSchemaArn()));
+        String idField = expected == DatasetType.ITEMS ? "ITEM_ID" : "USER_ID";
+        List<RecordRow> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : idToProperties.entrySet()) {
+            requireText(expected == DatasetType.ITEMS ? "itemId" : "userId", e.getKey(), MAX_ID);
+            out.add(new RecordRow(e.getKey(), properties("properties of " + e.getKey(), e.getValue(), schema, List.of(idField))));
+        }
+        rows.insertRecords(dataset.getArn(), expected, null, out);
+    }
+
+    /**
+     * Checks a properties JSON object against the schema: keys are the camel-case names of
+     * schema fields (numberOfRatings for NUMBER_OF_RATINGS), values strings or numbers.
+     * Returns the attributes keyed by schema field name.
+     */
+    private static String properties(String member, String json, ParsedSchema schema, List<String> excluded) {
+        if (json == null || json.isBlank()) {
+            return null;
+        }
+        JsonObject object;
+        try (var reader = Json.createReader(new StringReader(json))) {
+            object = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new InvalidInputException(member + " must be a JSON object, e.g. {\"numberOfRatings\": \"12\"}.");
+        }
+        Map<String, FieldSpec> byKey = new HashMap<>();
+        for (FieldSpec f : schema.fields()) {
+            if (!excluded.contains(f.name().toUpperCase(Locale.ROOT))) {
+                byKey.put(f.name().replace("_", "").toLowerCase(Locale.ROOT), f);
+            }
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        for (Map.Entry<String, JsonValue> p : object.entrySet()) {
+            FieldSpec field = byKey.get(p.getKey().replace("_", "").toLowerCase(Locale.ROOT));
+            if (field == null) {
+                throw new InvalidInputException(member + " has the key " + Texts.abbreviate(p.getKey())
+                        + ", which matches no field of the dataset's schema.");
+            }
+            out.add(field.name(), p.getValue());
+        }
+        return out.build().toString();
+    }
+
+    private static void requireText(String member, String value, int max) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidInputException(member + " is required.");
+        }
+        if (value.length() > max) {
+            throw new InvalidInputException(member + " must have at most " + max + " characters.");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.tastemaker.domain.recipe;
+
+import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.domain.error.ResourceNotFoundException;
+import io.tastemaker.engine.recipe.PopularityCountRecipe;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The recipes this server can train, under Personalize's ARNs
+ * ({@code arn:aws:personalize:::recipe/<name>}, the same in every partition and region, as the
+ * SDKs send them). Only recipes with a real engine behind them are listed: a recipe that is
+ * named but not implemented is refused with a message, never trained with a stand-in.
+ */
+@ApplicationScoped
+public class RecipeCatalog {
+
+    private static final String PREFIX = "arn:aws:personalize:::recipe/";
+    private static final Instant CATALOG_DATE = Instant.parse("2026-11-28T00:00:00Z");
+
+    private final List<RecipeEntry> entries = List.of(
+            new RecipeEntry("aws-popularity-count", PREFIX + "aws-popularity-count",
+                    "arn:aws:personalize:::algorithm/aws-popularity-count", "USER_PERSONALIZATION",
+                    "Recommends the items with the most events (of the solution's event type, at or above its "
+                            + "eventValueThreshold) to every user. A baseline, and the fallback for new users.",
+                    CATALOG_DATE, Set.of(), PopularityCountRecipe::new));
+
+    public List<RecipeEntry> all() {
+        return entries;
+    }
+
+    public Optional<RecipeEntry> byArn(String arn) {
+        return entries.stream().filter(e -> e.recipeArn().equals(arn)).findFirst();
+    }
+
+    public RecipeEntry describe(String arn) {
+        return byArn(arn).orElseThrow(() -> new ResourceNotFoundException("Could not find resource: " + arn));
+    }
+
+    /** The recipe a solution names; a well-formed but unavailable recipe gets a message saying so. */
+    public RecipeEntry forSolution(String arn) {
+        return byArn(arn).orElseThrow(() -> new InvalidInputException("Recipe " + arn
+                + " is not available on this server. Available recipes: "
+                + entries.stream().map(RecipeEntry::recipeArn).toList() + "."));
+    }
+}

@@ -1,0 +1,11 @@
+package io.tastemaker.domain.recipe;
+
+import io.tastemaker.engine.recipe.Recipe;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** A recipe of the catalog: Personalize's ARN and metadata, and the engine recipe that trains it. */
+public record RecipeEntry(String name, String recipeArn, String algorithmArn, String recipeType, String description,
+                          Instant creationDateTime, Set<String> hyperParameters, Supplier<Recipe> engine) {
+}

@@ -1,0 +1,6 @@
+/**
+ * Real-time recommendations (GetRecommendations) from an ACTIVE campaign's model. Items the user
+ * already interacted with stay candidates, as in Personalize. Out of scope for now: filters,
+ * promotions, context, metadata columns, GetPersonalizedRanking.
+ */
+package io.tastemaker.domain.recommendation;

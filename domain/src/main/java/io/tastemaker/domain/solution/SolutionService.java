@@ -1,0 +1,112 @@
+package io.tastemaker.domain.solution;
+
+import io.tastemaker.domain.common.Arns;
+import io.tastemaker.domain.common.Names;
+import io.tastemaker.domain.common.Page;
+import io.tastemaker.domain.common.PageRequest;
+import io.tastemaker.domain.common.ResourceType;
+import io.tastemaker.domain.common.Status;
+import io.tastemaker.domain.datasetgroup.DatasetGroup;
+import io.tastemaker.domain.datasetgroup.DatasetGroupService;
+import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.domain.error.ResourceAlreadyExistsException;
+import io.tastemaker.domain.error.ResourceInUseException;
+import io.tastemaker.domain.error.ResourceNotFoundException;
+import io.tastemaker.domain.recipe.RecipeCatalog;
+import io.tastemaker.domain.recipe.RecipeEntry;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Solutions: a recipe and its configuration over a dataset group. */
+@Stateless
+public class SolutionService {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Arns arns;
+    @Inject
+    Clock clock;
+    @Inject
+    DatasetGroupService groups;
+    @Inject
+    RecipeCatalog recipes;
+
+    public Solution create(String accountId, String name, String datasetGroupArn, String recipeArn, String eventType,
+                           boolean performHpo, boolean performAutoMl, SolutionSettings config) {
+        Names.require("name", name);
+        DatasetGroup group = groups.find(accountId, Arns.require("datasetGroupArn", datasetGroupArn));
+        if (performAutoMl) {
+            throw new InvalidInputException("performAutoML is deprecated by Personalize and not supported; choose a recipeArn.");
+        }
+        if (recipeArn == null) {
+            throw new InvalidInputException("recipeArn is required.");
+        }
+        RecipeEntry recipe = recipes.forSolution(recipeArn);
+        if (performHpo) {
+            throw new InvalidInputException("Recipe " + recipe.name() + " has no hyperparameters to tune; set performHPO to false.");
+        }
+        if (eventType != null && (eventType.isEmpty() || eventType.length() > 256)) {
+            throw new InvalidInputException("eventType must have between 1 and 256 characters.");
+        }
+        config.check(recipe);
+        String arn = arns.of(accountId, ResourceType.SOLUTION, name);
+        if (em.find(Solution.class, arn) != null) {
+            throw new ResourceAlreadyExistsException("A solution with the name " + name + " already exists.");
+        }
+        Instant now = clock.instant();
+        Solution solution = new Solution(arn, accountId, name, group.getArn(), recipe.recipeArn(), eventType, false,
+                config.toJson(), Status.ACTIVE, now, now);
+        em.persist(solution);
+        em.flush();
+        return solution;
+    }
+
+    public Solution find(String accountId, String arn) {
+        Solution solution = em.find(Solution.class, Arns.require("solutionArn", arn));
+        if (solution == null || !solution.getAccountId().equals(accountId)) {
+            throw new ResourceNotFoundException("Could not find resource: " + arn);
+        }
+        return solution;
+    }
+
+    public Optional<SolutionVersion> latestVersion(String solutionArn) {
+        return em.createQuery("select v from SolutionVersion v where v.solutionArn = :s order by v.createdAt desc, v.arn desc",
+                        SolutionVersion.class).setParameter("s", solutionArn).setMaxResults(1).getResultList()
+                .stream().findFirst();
+    }
+
+    public Page<Solution> list(String accountId, String datasetGroupArn, PageRequest page) {
+        if (datasetGroupArn != null) {
+            groups.find(accountId, Arns.require("datasetGroupArn", datasetGroupArn));
+        }
+        return Page.of(em.createQuery("select s from Solution s where s.accountId = :a and (:g is null or s.datasetGroupArn = :g)"
+                        + " order by s.createdAt desc, s.arn", Solution.class)
+                .setParameter("a", accountId).setParameter("g", datasetGroupArn)
+                .setFirstResult(page.offset()).setMaxResults(page.maxResults() + 1).getResultList(), page);
+    }
+
+    public void delete(String accountId, String arn) {
+        Solution solution = find(accountId, arn);
+        long campaigns = em.createQuery("select count(c) from Campaign c, SolutionVersion v where c.solutionVersionArn = v.arn"
+                + " and v.solutionArn = :s", Long.class).setParameter("s", arn).getSingleResult();
+        if (campaigns > 0) {
+            throw new ResourceInUseException("Solution " + arn + " has " + campaigns + " campaign(s); delete them first.");
+        }
+        long running = em.createQuery("select count(v) from SolutionVersion v where v.solutionArn = :s and v.status in :st",
+                        Long.class).setParameter("s", arn)
+                .setParameter("st", List.of(Status.CREATE_PENDING, Status.CREATE_IN_PROGRESS, Status.CREATE_STOPPING))
+                .getSingleResult();
+        if (running > 0) {
+            throw new ResourceInUseException("Solution " + arn + " has a solution version in training; wait or stop it first.");
+        }
+        em.createQuery("delete from SolutionVersion v where v.solutionArn = :s").setParameter("s", arn).executeUpdate();
+        em.remove(solution);
+    }
+}

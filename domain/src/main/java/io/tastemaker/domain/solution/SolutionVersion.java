@@ -1,0 +1,124 @@
+package io.tastemaker.domain.solution;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A solution version: one training run of a solution and, once ACTIVE, its model. */
+@Entity
+@Table(name = "solution_version")
+public class SolutionVersion {
+
+    @Id
+    private String arn;
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private String accountId;
+    @Column(name = "solution_arn", nullable = false, updatable = false)
+    private String solutionArn;
+    @Column(name = "name", updatable = false)
+    private String name;
+    @Column(name = "training_mode", nullable = false, updatable = false)
+    private String trainingMode;
+    @Column(name = "status", nullable = false)
+    private String status;
+    @Column(name = "failure_reason")
+    private String failureReason;
+    @Column(name = "execution_id")
+    private Long executionId;
+    @Column(name = "metrics")
+    private String metrics;
+    @Column(name = "training_seconds")
+    private Double trainingSeconds;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected SolutionVersion() {
+    }
+
+    public SolutionVersion(String arn, String accountId, String solutionArn, String name, String trainingMode, String status, Instant createdAt, Instant updatedAt) {
+        this.arn = arn;
+        this.accountId = accountId;
+        this.solutionArn = solutionArn;
+        this.name = name;
+        this.trainingMode = trainingMode;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+    }
+
+    public String getArn() {
+        return arn;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public String getSolutionArn() {
+        return solutionArn;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getTrainingMode() {
+        return trainingMode;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public Long getExecutionId() {
+        return executionId;
+    }
+
+    public String getMetrics() {
+        return metrics;
+    }
+
+    public Double getTrainingSeconds() {
+        return trainingSeconds;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public void setFailureReason(String failureReason) {
+        this.failureReason = failureReason;
+    }
+
+    public void setExecutionId(Long executionId) {
+        this.executionId = executionId;
+    }
+
+    public void setMetrics(String metrics) {
+        this.metrics = metrics;
+    }
+
+    public void setTrainingSeconds(Double trainingSeconds) {
+        this.trainingSeconds = trainingSeconds;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+}

@@ -1,0 +1,161 @@
+package io.tastemaker.domain.solution;
+
+import io.tastemaker.domain.common.Arns;
+import io.tastemaker.domain.common.Names;
+import io.tastemaker.domain.common.Page;
+import io.tastemaker.domain.common.PageRequest;
+import io.tastemaker.domain.common.Status;
+import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.domain.error.ResourceInUseException;
+import io.tastemaker.domain.error.ResourceNotFoundException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Solution versions: one training run each. Life cycle CREATE PENDING → CREATE IN_PROGRESS →
+ * ACTIVE or CREATE FAILED (with a reason). The SolutionTrainingJob batch job trains them.
+ */
+@Stateless
+public class SolutionVersionService {
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    SolutionService solutions;
+    @Inject
+    ModelStore models;
+    @Inject
+    Event<TrainingRequested> requested;
+
+    private final SecureRandom random = new SecureRandom();
+
+    public SolutionVersion create(String accountId, String solutionArn, String name, String trainingMode) {
+        Solution solution = solutions.find(accountId, solutionArn);
+        if (name != null) {
+            Names.require("name", name);
+        }
+        String mode = trainingMode == null ? "FULL" : trainingMode;
+        if (!mode.equals("FULL")) {
+            if (!mode.equals("UPDATE") && !mode.equals("AUTOTRAIN")) {
+                throw new InvalidInputException("1 validation error detected: Value '" + mode
+                        + "' at 'trainingMode' failed to satisfy constraint: Member must satisfy enum value set: [FULL, UPDATE, AUTOTRAIN]");
+            }
+            throw new InvalidInputException("trainingMode " + mode + " is not supported by recipe "
+                    + solution.getRecipeArn() + "; use FULL.");
+        }
+        long running = em.createQuery("select count(v) from SolutionVersion v where v.solutionArn = :s and v.status in :st",
+                        Long.class).setParameter("s", solution.getArn())
+                .setParameter("st", List.of(Status.CREATE_PENDING, Status.CREATE_IN_PROGRESS, Status.CREATE_STOPPING))
+                .getSingleResult();
+        if (running > 0) {
+            throw new ResourceInUseException("Solution " + solution.getArn() + " already has a solution version in training.");
+        }
+        String arn = solution.getArn() + "/" + HexFormat.of().toHexDigits(random.nextInt());
+        Instant now = clock.instant();
+        SolutionVersion version = new SolutionVersion(arn, accountId, solution.getArn(), name, mode, Status.CREATE_PENDING, now, now);
+        em.persist(version);
+        em.flush();
+        requested.fire(new TrainingRequested(accountId, arn));
+        return version;
+    }
+
+    public SolutionVersion find(String accountId, String arn) {
+        SolutionVersion version = em.find(SolutionVersion.class, Arns.require("solutionVersionArn", arn));
+        if (version == null || !version.getAccountId().equals(accountId)) {
+            throw new ResourceNotFoundException("Could not find resource: " + arn);
+        }
+        return version;
+    }
+
+    public Page<SolutionVersion> list(String accountId, String solutionArn, PageRequest page) {
+        if (solutionArn != null) {
+            solutions.find(accountId, solutionArn);
+        }
+        return Page.of(em.createQuery("select v from SolutionVersion v where v.accountId = :a"
+                        + " and (:s is null or v.solutionArn = :s) order by v.createdAt desc, v.arn", SolutionVersion.class)
+                .setParameter("a", accountId).setParameter("s", solutionArn)
+                .setFirstResult(page.offset()).setMaxResults(page.maxResults() + 1).getResultList(), page);
+    }
+
+    /** The offline metrics of an ACTIVE version, by Personalize's metric names. */
+    public Map<String, Double> metrics(String accountId, String arn) {
+        SolutionVersion version = find(accountId, arn);
+        if (!Status.ACTIVE.equals(version.getStatus()) || version.getMetrics() == null) {
+            throw new ResourceInUseException("Solution version " + arn + " is " + version.getStatus()
+                    + "; metrics are available once it is ACTIVE.");
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        try (var reader = Json.createReader(new StringReader(version.getMetrics()))) {
+            JsonObject json = reader.readObject();
+            for (Map.Entry<String, JsonValue> e : json.entrySet()) {
+                out.put(e.getKey(), json.getJsonNumber(e.getKey()).doubleValue());
+            }
+        }
+        return out;
+    }
+
+    // ---- used by the training job ----
+
+    public SolutionVersion version(String arn) {
+        SolutionVersion version = em.find(SolutionVersion.class, arn);
+        if (version == null) {
+            throw new ResourceNotFoundException("Could not find resource: " + arn);
+        }
+        return version;
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void started(String arn, long executionId) {
+        SolutionVersion version = version(arn);
+        version.setExecutionId(executionId);
+        version.setStatus(Status.CREATE_IN_PROGRESS);
+        version.setUpdatedAt(clock.instant());
+    }
+
+    /** Stores the model and the metrics and makes the version ACTIVE, in one transaction. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void trained(String arn, byte[] model, Map<String, Double> metrics, double seconds) {
+        SolutionVersion version = version(arn);
+        models.save(version.getAccountId(), arn, model);
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        metrics.forEach((k, v) -> json.add(k, Double.isFinite(v) ? v : 0.0));
+        version.setMetrics(json.build().toString());
+        version.setTrainingSeconds(seconds);
+        version.setStatus(Status.ACTIVE);
+        version.setUpdatedAt(clock.instant());
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void fail(String arn, String reason) {
+        SolutionVersion version = version(arn);
+        version.setStatus(Status.CREATE_FAILED);
+        version.setFailureReason(reason == null || reason.isBlank() ? "Training failed."
+                : reason.length() > 1900 ? reason.substring(0, 1897) + "..." : reason);
+        version.setUpdatedAt(clock.instant());
+    }
+
+    public List<String> unfinished() {
+        return em.createQuery("select v.arn from SolutionVersion v where v.status in :s", String.class)
+                .setParameter("s", List.of(Status.CREATE_PENDING, Status.CREATE_IN_PROGRESS, Status.CREATE_STOPPING))
+                .getResultList();
+    }
+}

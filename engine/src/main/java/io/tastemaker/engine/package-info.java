@@ -1,0 +1,23 @@
+/**
+ * Tastemaker's recommendation engine: plain Java, no container, no I/O beyond the streams it is
+ * handed.
+ *
+ * <ul>
+ *   <li>{@link io.tastemaker.engine.data} holds interactions as an immutable columnar table with
+ *       dense integer ids.</li>
+ *   <li>{@link io.tastemaker.engine.recipe} turns a table into a trained model (one class per
+ *       Personalize recipe) and reads and writes model artifacts.</li>
+ *   <li>{@link io.tastemaker.engine.evaluation} reproduces Personalize's offline metrics and the
+ *       project's benchmark metrics.</li>
+ * </ul>
+ *
+ * <p>Invariants: training is a pure function of (interactions, configuration, seed). Nothing here
+ * reads the wall clock, an unseeded random source, the default locale or the default charset, and
+ * nothing depends on Jakarta EE or on the other Tastemaker modules (enforced by
+ * {@code EngineArchitectureTest}).
+ *
+ * <p>Out of scope: persistence, HTTP, security, scheduling and Personalize's error vocabulary. The
+ * engine throws {@link java.lang.IllegalArgumentException} for bad input and
+ * {@link java.io.IOException} for unreadable artifacts; the domain module translates them.
+ */
+package io.tastemaker.engine;

@@ -1,0 +1,23 @@
+/**
+ * Recipes (Personalize's training algorithms), the models they train, and the model artifact
+ * format.
+ *
+ * <p>A {@link io.tastemaker.engine.recipe.Recipe} turns an
+ * {@link io.tastemaker.engine.data.InteractionLog} and a
+ * {@link io.tastemaker.engine.recipe.TrainingConfig} (event type, event value threshold,
+ * hyperparameters, seed) into a {@link io.tastemaker.engine.recipe.TrainedModel}. The
+ * configuration's filter is applied inside {@code train}, so every recipe honours it the same way.
+ * A model answers {@code recommend(userId, numResults)} and writes itself as an artifact that
+ * {@link io.tastemaker.engine.recipe.ModelCodec} reads back; the codec dispatches on the recipe name
+ * in the artifact's header, so each recipe owns its payload layout and version.
+ *
+ * <p>Invariants: training is deterministic in (log, configuration); models are immutable and
+ * thread-safe; unknown hyperparameter names are an {@link java.lang.IllegalArgumentException} that
+ * names them; recommendations keep items the user already interacted with (as Personalize does) and
+ * never exceed the model's catalog; an unreadable artifact is an {@link java.io.IOException} with a
+ * message saying why.
+ *
+ * <p>Out of scope here: Personalize filters, promotions, exploration, item metadata in responses,
+ * and the data minimums Personalize checks before training (the domain checks those).
+ */
+package io.tastemaker.engine.recipe;

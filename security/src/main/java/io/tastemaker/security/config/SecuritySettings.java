@@ -1,0 +1,50 @@
+package io.tastemaker.security.config;
+
+import io.tastemaker.security.crypto.MasterKeyFile;
+import io.tastemaker.security.crypto.SecretBox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The security configuration and the objects made from it.
+ *
+ * <ul>
+ *   <li>{@code tastemaker.master.key} (env {@code TASTEMAKER_MASTER_KEY}, optional): the server's
+ *       root key, 32 bytes in base64. When absent, the key is read from
+ *       {@code <data dir>/master.key}, which is created on first start with mode 0600.</li>
+ *   <li>{@code tastemaker.data.dir} (default {@code ./data}): where that file lives.</li>
+ * </ul>
+ * Time comes from the {@link Clock} produced here, so that tests and jobs can be given another.
+ */
+@ApplicationScoped
+public class SecuritySettings {
+
+    @Inject
+    @ConfigProperty(name = "tastemaker.data.dir", defaultValue = "./data")
+    String dataDir;
+
+    @Inject
+    @ConfigProperty(name = "tastemaker.master.key")
+    Optional<String> masterKey;
+
+    @Produces
+    @Singleton
+    SecretBox masterBox() {
+        byte[] key = masterKey.filter(k -> !k.isBlank())
+                .map(MasterKeyFile::fromBase64)
+                .orElseGet(() -> MasterKeyFile.loadOrCreate(Path.of(dataDir).toAbsolutePath().resolve("master.key")));
+        return new SecretBox(key);
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

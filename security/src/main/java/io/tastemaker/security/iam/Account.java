@@ -1,0 +1,53 @@
+package io.tastemaker.security.iam;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An account: a hard wall around one customer's users, keys and resources. */
+@Entity
+@Table(name = "account")
+public class Account {
+
+    @Id
+    @Column(name = "account_id")
+    private String accountId;
+    @Column(name = "name", nullable = false, updatable = false)
+    private String name;
+    @Column(name = "status", nullable = false)
+    private String status;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    public Account(String accountId, String name, String status, Instant createdAt) {
+        this.accountId = accountId;
+        this.name = name;
+        this.status = status;
+        this.createdAt = createdAt;
+    }
+
+    public String getAccountId() {
+        return accountId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tastemaker.web.api;
+
+import io.tastemaker.domain.error.InvalidInputException;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The control plane, AWS JSON 1.1: {@code POST /} with {@code X-Amz-Target:
+ * AmazonPersonalize.<Operation>}. Dispatches to the operation of that name.
+ */
+@Path("/")
+@ApplicationScoped
+public class ControlPlaneResource {
+
+    private static final String PREFIX = "AmazonPersonalize.";
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+
+    @Inject
+    Instance<OperationGroup> groups;
+
+    private final Map<String, Operation> operations = new HashMap<>();
+
+    @PostConstruct
+    void init() {
+        for (OperationGroup group : groups) {
+            group.operations().forEach((name, op) -> {
+                if (operations.putIfAbsent(name, op) != null) {
+                    throw new IllegalStateException("Operation " + name + " is defined twice.");
+                }
+            });
+        }
+    }
+
+    @POST
+    public Response call(@HeaderParam("X-Amz-Target") String target, byte[] body) {
+        if (target == null || !target.startsWith(PREFIX)) {
+            return ApiErrors.error(400, "UnknownOperationException",
+                    "The X-Amz-Target header must name an operation, e.g. AmazonPersonalize.ListDatasetGroups.");
+        }
+        String name = target.substring(PREFIX.length());
+        Operation operation = operations.get(name);
+        if (operation == null) {
+            return ApiErrors.error(400, "UnknownOperationException", "Operation " + name + " is not supported by this server.");
+        }
+        JsonOut reply = operation.handle(JsonIn.parse(body));
+        return Response.ok(reply.toString(), CONTENT_TYPE).build();
+    }
+
+    /** A browser that opens the server's root is sent to the console. */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response root() {
+        return Response.seeOther(URI.create("/console/")).build();
+    }
+
+    @GET
+    @Path("health")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String health() {
+        return "{\"status\":\"UP\"}";
+    }
+
+    static void requireNotNull(String member, Object value) {
+        if (value == null) {
+            throw new InvalidInputException("1 validation error detected: Value null at '" + member
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+    }
+}

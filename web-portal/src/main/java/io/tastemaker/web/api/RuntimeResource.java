@@ -1,0 +1,33 @@
+package io.tastemaker.web.api;
+
+import io.tastemaker.domain.recommendation.RecommendationService;
+import io.tastemaker.web.auth.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The runtime API (REST-JSON): GetRecommendations. */
+@Path("/")
+@RequestScoped
+public class RuntimeResource {
+
+    @Inject
+    Caller caller;
+    @Inject
+    RecommendationService recommendations;
+
+    @POST
+    @Path("recommendations")
+    public Response getRecommendations(byte[] body) {
+        JsonIn r = JsonIn.parse(body);
+        var result = recommendations.recommend(caller.accountId(), r.string("campaignArn"), r.string("userId"),
+                r.string("itemId"), r.integer("numResults"));
+        JsonOut out = JsonOut.object()
+                .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
+                .put("recommendationId", result.recommendationId());
+        return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}
