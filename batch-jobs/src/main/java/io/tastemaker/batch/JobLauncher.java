@@ -4,7 +4,9 @@ import io.tastemaker.domain.datasetimport.DatasetImportService;
 import io.tastemaker.domain.datasetimport.ImportRequested;
 import io.tastemaker.domain.solution.SolutionVersionService;
 import io.tastemaker.domain.solution.TrainingRequested;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,12 +26,23 @@ public class JobLauncher {
     private static final Logger LOG = Logger.getLogger(JobLauncher.class.getName());
     public static final String RESOURCE_ARN = "resourceArn";
 
+    /** Jobs start off the committing thread: JBatch must not see the finished transaction. */
+    @Resource
+    ManagedExecutorService executor;
     @Inject
     DatasetImportService imports;
     @Inject
     SolutionVersionService versions;
 
     void onImport(@Observes(during = TransactionPhase.AFTER_SUCCESS) ImportRequested request) {
+        executor.execute(() -> startImport(request));
+    }
+
+    void onTraining(@Observes(during = TransactionPhase.AFTER_SUCCESS) TrainingRequested request) {
+        executor.execute(() -> startTraining(request));
+    }
+
+    private void startImport(ImportRequested request) {
         try {
             long id = operator().start("DatasetImportJob", params(request.jobArn()));
             LOG.info(() -> "Started DatasetImportJob execution " + id + " for " + request.jobArn());
@@ -39,7 +52,7 @@ public class JobLauncher {
         }
     }
 
-    void onTraining(@Observes(during = TransactionPhase.AFTER_SUCCESS) TrainingRequested request) {
+    private void startTraining(TrainingRequested request) {
         try {
             long id = operator().start("SolutionTrainingJob", params(request.solutionVersionArn()));
             LOG.info(() -> "Started SolutionTrainingJob execution " + id + " for " + request.solutionVersionArn());

@@ -14,6 +14,7 @@ import io.tastemaker.domain.schema.SchemaService;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
@@ -24,6 +25,7 @@ import java.io.Serializable;
  * read, so a restarted step skips what it already wrote.
  */
 @Named
+@Dependent
 public class CsvRowReader extends AbstractItemReader {
 
     @Inject

@@ -2,13 +2,15 @@ package io.tastemaker.batch.datasetimport;
 
 import io.tastemaker.domain.datasetimport.DatasetImportService;
 import jakarta.batch.api.listener.AbstractJobListener;
-import jakarta.batch.runtime.BatchStatus;
+import io.tastemaker.domain.common.Status;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 /** Fails the import cleanly (pending rows dropped, reason recorded) when the job did not complete. */
 @Named
+@Dependent
 public class DatasetImportJobListener extends AbstractJobListener {
 
     @Inject
@@ -18,10 +20,12 @@ public class DatasetImportJobListener extends AbstractJobListener {
 
     @Override
     public void afterJob() {
-        if (jobContext.getBatchStatus() != BatchStatus.COMPLETED) {
+        // The batch status is not final while listeners run; the import's own status is.
+        String arn = ImportContext.jobArn(jobContext);
+        if (!Status.ACTIVE.equals(imports.job(arn).getStatus())) {
             Object reason = jobContext.getTransientUserData();
-            imports.fail(ImportContext.jobArn(jobContext), reason != null ? reason.toString()
-                    : "The import failed (" + jobContext.getBatchStatus() + "); see the server log for details.");
+            imports.fail(arn, reason != null ? reason.toString()
+                    : "The import failed; see the server log for details.");
         }
     }
 }

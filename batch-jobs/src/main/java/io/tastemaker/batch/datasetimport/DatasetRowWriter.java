@@ -12,6 +12,7 @@ import io.tastemaker.domain.schema.DatasetType;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +26,7 @@ import java.util.Map;
  * and the chunk's counts to the job, all in the chunk's transaction.
  */
 @Named
+@Dependent
 public class DatasetRowWriter extends AbstractItemWriter {
 
     @Inject

@@ -2,6 +2,7 @@ package io.tastemaker.batch.datasetimport;
 
 import io.tastemaker.domain.datasetimport.rows.RowResult;
 import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 /**
@@ -10,6 +11,7 @@ import jakarta.inject.Named;
  * chunk they belong to.
  */
 @Named
+@Dependent
 public class RowValidationProcessor implements ItemProcessor {
 
     @Override

@@ -4,13 +4,15 @@ import io.tastemaker.batch.JobLauncher;
 import io.tastemaker.domain.solution.SolutionVersionService;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;
-import jakarta.batch.runtime.BatchStatus;
+import io.tastemaker.domain.common.Status;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 /** Marks the solution version CREATE FAILED, with the reason, when training did not complete. */
 @Named
+@Dependent
 public class SolutionTrainingJobListener extends AbstractJobListener {
 
     @Inject
@@ -20,9 +22,10 @@ public class SolutionTrainingJobListener extends AbstractJobListener {
 
     @Override
     public void afterJob() {
-        if (jobContext.getBatchStatus() != BatchStatus.COMPLETED) {
-            String arn = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId())
-                    .getProperty(JobLauncher.RESOURCE_ARN);
+        // The batch status is not final while listeners run; the version's own status is.
+        String arn = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId())
+                .getProperty(JobLauncher.RESOURCE_ARN);
+        if (!Status.ACTIVE.equals(versions.version(arn).getStatus())) {
             Object reason = jobContext.getTransientUserData();
             versions.fail(arn, reason != null ? reason.toString() : "Training failed; see the server log for details.");
         }

@@ -8,10 +8,12 @@ import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 /** Trains one solution version (see {@link TrainingService}). */
 @Named
+@Dependent
 public class TrainModelBatchlet extends AbstractBatchlet {
 
     @Inject

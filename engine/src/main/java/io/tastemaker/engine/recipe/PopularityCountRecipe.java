@@ -37,9 +37,9 @@ public final class PopularityCountRecipe implements Recipe {
 
     private final Counting counting;
 
-    /** Counts events ({@link Counting#EVENTS}). */
+    /** Counts distinct users per item ({@link Counting#DISTINCT_USERS}), as Personalize documents Popularity-Count. */
     public PopularityCountRecipe() {
-        this(Counting.EVENTS);
+        this(Counting.DISTINCT_USERS);
     }
 
     /** Counts as {@code counting} says. */

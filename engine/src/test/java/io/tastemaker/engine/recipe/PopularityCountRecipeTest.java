@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PopularityCountRecipeTest {
 
     private static final long SEED = 7L;
-    private static final Recipe RECIPE = new PopularityCountRecipe();
+    private static final Recipe RECIPE = new PopularityCountRecipe(PopularityCountRecipe.Counting.EVENTS);
 
     /** Item {@code "item-k"} gets {@code COUNTS[k]} clicks from randomly chosen users, in random order. */
     private static final int[] COUNTS = {4, 9, 0, 9, 1, 6, 2, 4, 12};
@@ -133,6 +133,18 @@ class PopularityCountRecipeTest {
         assertThat(ids(valued)).containsExactly("c", "b");
         assertThat(valued.get(0).score()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(RECIPE.train(log, new TrainingConfig("view", null, Map.of(), SEED)).recommend("u", 10)).isEmpty();
+    }
+
+    @Test
+    void countsDistinctUsersByDefaultAsPersonalizeDocumentsIt() {
+        InteractionLog log = InteractionLog.builder()
+                .add("u1", "a", 1, null, Float.NaN)
+                .add("u1", "a", 2, null, Float.NaN)
+                .add("u2", "b", 3, null, Float.NaN)
+                .add("u3", "b", 4, null, Float.NaN)
+                .build();
+        assertThat(ids(new PopularityCountRecipe().train(log, TrainingConfig.withSeed(SEED)).recommend("u", 10)))
+                .containsExactly("b", "a");
     }
 
     @Test

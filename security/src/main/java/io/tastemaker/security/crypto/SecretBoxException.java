@@ -7,24 +7,24 @@ package io.tastemaker.security.crypto;
  */
 public final class SecretBoxException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what is wrong
-   */
-  public SecretBoxException(String message) {
-    super(message);
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong
+     */
+    public SecretBoxException(String message) {
+        super(message);
+    }
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what is wrong
-   * @param cause   the underlying failure
-   */
-  public SecretBoxException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    /**
+     * Creates the exception.
+     *
+     * @param message what is wrong
+     * @param cause   the underlying failure
+     */
+    public SecretBoxException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

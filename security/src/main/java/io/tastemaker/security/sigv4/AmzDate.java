@@ -12,25 +12,25 @@ import java.util.Optional;
 /** The ISO 8601 basic format of {@code X-Amz-Date}: {@code yyyyMMdd'T'HHmmss'Z'}, always UTC. */
 final class AmzDate {
 
-  private static final DateTimeFormatter FORMAT =
-      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
-          .withResolverStyle(ResolverStyle.STRICT)
-          .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT)
+                    .withZone(ZoneOffset.UTC);
 
-  private AmzDate() {}
+    private AmzDate() {}
 
-  static String format(Instant instant) {
-    return FORMAT.format(instant);
-  }
-
-  static Optional<Instant> parse(String text) {
-    if (text.length() != 16) {
-      return Optional.empty();
+    static String format(Instant instant) {
+        return FORMAT.format(instant);
     }
-    try {
-      return Optional.of(LocalDateTime.parse(text, FORMAT).toInstant(ZoneOffset.UTC));
-    } catch (DateTimeParseException e) {
-      return Optional.empty();
+
+    static Optional<Instant> parse(String text) {
+        if (text.length() != 16) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text, FORMAT).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
-  }
 }

@@ -13,24 +13,24 @@ import java.util.Objects;
  *                        unknown one
  */
 public record Credential(
-    String accessKeyId,
-    String secretAccessKey,
-    String accountId,
-    String principalName,
-    boolean active) {
+        String accessKeyId,
+        String secretAccessKey,
+        String accountId,
+        String principalName,
+        boolean active) {
 
-  /** Requires every field. */
-  public Credential {
-    Objects.requireNonNull(accessKeyId, "accessKeyId");
-    Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-    Objects.requireNonNull(accountId, "accountId");
-    Objects.requireNonNull(principalName, "principalName");
-  }
+    /** Requires every field. */
+    public Credential {
+        Objects.requireNonNull(accessKeyId, "accessKeyId");
+        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(principalName, "principalName");
+    }
 
-  /** Shows everything but the secret access key. */
-  @Override
-  public String toString() {
-    return "Credential[accessKeyId=" + accessKeyId + ", secretAccessKey=****, accountId="
-        + accountId + ", principalName=" + principalName + ", active=" + active + "]";
-  }
+    /** Shows everything but the secret access key. */
+    @Override
+    public String toString() {
+        return "Credential[accessKeyId=" + accessKeyId + ", secretAccessKey=****, accountId="
+                + accountId + ", principalName=" + principalName + ", active=" + active + "]";
+    }
 }

@@ -6,11 +6,11 @@ import java.util.Optional;
 @FunctionalInterface
 public interface SecretLookup {
 
-  /**
-   * Looks an access key up.
-   *
-   * @param accessKeyId the id from the request's credential scope, as sent
-   * @return the credential, active or not; empty when no such key exists
-   */
-  Optional<Credential> find(String accessKeyId);
+    /**
+     * Looks an access key up.
+     *
+     * @param accessKeyId the id from the request's credential scope, as sent
+     * @return the credential, active or not; empty when no such key exists
+     */
+    Optional<Credential> find(String accessKeyId);
 }

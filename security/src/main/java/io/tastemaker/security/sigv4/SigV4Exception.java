@@ -11,33 +11,33 @@ import java.util.Objects;
  */
 public final class SigV4Exception extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final SigV4Error error;
+    private final SigV4Error error;
 
-  /**
-   * Creates a refusal.
-   *
-   * @param error   which AWS error this is
-   * @param message what is wrong, for the caller
-   */
-  public SigV4Exception(SigV4Error error, String message) {
-    super(Objects.requireNonNull(message, "message"), null, false, false);
-    this.error = Objects.requireNonNull(error, "error");
-  }
+    /**
+     * Creates a refusal.
+     *
+     * @param error   which AWS error this is
+     * @param message what is wrong, for the caller
+     */
+    public SigV4Exception(SigV4Error error, String message) {
+        super(Objects.requireNonNull(message, "message"), null, false, false);
+        this.error = Objects.requireNonNull(error, "error");
+    }
 
-  /** The error this refusal is. */
-  public SigV4Error error() {
-    return error;
-  }
+    /** The error this refusal is. */
+    public SigV4Error error() {
+        return error;
+    }
 
-  /** The error name as AWS JSON services return it, e.g. {@code InvalidSignatureException}. */
-  public String errorName() {
-    return error.errorName();
-  }
+    /** The error name as AWS JSON services return it, e.g. {@code InvalidSignatureException}. */
+    public String errorName() {
+        return error.errorName();
+    }
 
-  /** The HTTP status to answer with. */
-  public int httpStatus() {
-    return error.httpStatus();
-  }
+    /** The HTTP status to answer with. */
+    public int httpStatus() {
+        return error.httpStatus();
+    }
 }

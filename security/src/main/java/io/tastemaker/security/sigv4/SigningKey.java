@@ -11,48 +11,48 @@ import java.util.Objects;
  */
 public final class SigningKey {
 
-  private final byte[] key;
-  private final CredentialScope scope;
+    private final byte[] key;
+    private final CredentialScope scope;
 
-  private SigningKey(byte[] key, CredentialScope scope) {
-    this.key = key;
-    this.scope = scope;
-  }
+    private SigningKey(byte[] key, CredentialScope scope) {
+        this.key = key;
+        this.scope = scope;
+    }
 
-  /**
-   * Derives the signing key.
-   *
-   * @param secretAccessKey the secret access key
-   * @param scope           the credential scope
-   * @return the key
-   */
-  public static SigningKey derive(String secretAccessKey, CredentialScope scope) {
-    Objects.requireNonNull(secretAccessKey, "secretAccessKey");
-    Objects.requireNonNull(scope, "scope");
-    byte[] dateKey = Hashes.hmacSha256(
-        ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), scope.date());
-    byte[] regionKey = Hashes.hmacSha256(dateKey, scope.region());
-    byte[] serviceKey = Hashes.hmacSha256(regionKey, scope.service());
-    return new SigningKey(Hashes.hmacSha256(serviceKey, CredentialScope.TERMINATOR), scope);
-  }
+    /**
+     * Derives the signing key.
+     *
+     * @param secretAccessKey the secret access key
+     * @param scope           the credential scope
+     * @return the key
+     */
+    public static SigningKey derive(String secretAccessKey, CredentialScope scope) {
+        Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+        Objects.requireNonNull(scope, "scope");
+        byte[] dateKey = Hashes.hmacSha256(
+                ("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), scope.date());
+        byte[] regionKey = Hashes.hmacSha256(dateKey, scope.region());
+        byte[] serviceKey = Hashes.hmacSha256(regionKey, scope.service());
+        return new SigningKey(Hashes.hmacSha256(serviceKey, CredentialScope.TERMINATOR), scope);
+    }
 
-  /** The scope this key signs for. */
-  public CredentialScope scope() {
-    return scope;
-  }
+    /** The scope this key signs for. */
+    public CredentialScope scope() {
+        return scope;
+    }
 
-  /**
-   * Signs a string to sign.
-   *
-   * @param stringToSign the string to sign
-   * @return the signature, 64 lower-case hex digits
-   */
-  public String sign(String stringToSign) {
-    return Hashes.hex(Hashes.hmacSha256(key, stringToSign));
-  }
+    /**
+     * Signs a string to sign.
+     *
+     * @param stringToSign the string to sign
+     * @return the signature, 64 lower-case hex digits
+     */
+    public String sign(String stringToSign) {
+        return Hashes.hex(Hashes.hmacSha256(key, stringToSign));
+    }
 
-  @Override
-  public String toString() {
-    return "SigningKey[scope=" + scope + "]";
-  }
+    @Override
+    public String toString() {
+        return "SigningKey[scope=" + scope + "]";
+    }
 }

@@ -1,0 +1,144 @@
+package io.tastemaker.systemtest.support;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.personalize.model.Campaign;
+import software.amazon.awssdk.services.personalize.model.Dataset;
+import software.amazon.awssdk.services.personalize.model.DatasetGroup;
+import software.amazon.awssdk.services.personalize.model.DatasetImportJob;
+import software.amazon.awssdk.services.personalize.model.EventTracker;
+import software.amazon.awssdk.services.personalize.model.Solution;
+import software.amazon.awssdk.services.personalize.model.SolutionVersion;
+import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
+import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
+
+/**
+ * The official AWS SDK clients, pointed at a {@link TastemakerServer} with {@code endpointOverride},
+ * region {@code us-east-1} and static credentials. Retries are off, so that a test sees each
+ * answer of the server exactly once; every call has a deadline.
+ *
+ * <p>Also: waiting for a resource to leave its {@code CREATE PENDING}/{@code CREATE IN_PROGRESS}
+ * state. The {@code await*} methods return the last description, whatever its final status, so
+ * that the test asserts the status it expects.
+ */
+public final class Clients implements AutoCloseable {
+
+    /** Imports and training of the flow test's 120,000 interactions stay well below this on two cores. */
+    public static final Duration JOB_TIMEOUT = Duration.ofMinutes(10);
+    /** Resources that involve no data work. */
+    public static final Duration RESOURCE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
+
+    private final PersonalizeClient personalize;
+    private final PersonalizeRuntimeClient runtime;
+    private final PersonalizeEventsClient events;
+
+    private Clients(TastemakerServer server, String accessKeyId, String secretAccessKey) {
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+        ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.doNotRetry())
+                .apiCallTimeout(CALL_TIMEOUT)
+                .build();
+        personalize = PersonalizeClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config).build();
+        runtime = PersonalizeRuntimeClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config).build();
+        events = PersonalizeEventsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config).build();
+    }
+
+    /** Clients signing as the server's operator. */
+    public static Clients of(TastemakerServer server) {
+        return new Clients(server, server.accessKeyId(), server.secretAccessKey());
+    }
+
+    /** Clients signing with the given credentials, which the server may well refuse. */
+    public static Clients withCredentials(TastemakerServer server, String accessKeyId, String secretAccessKey) {
+        return new Clients(server, accessKeyId, secretAccessKey);
+    }
+
+    public PersonalizeClient personalize() {
+        return personalize;
+    }
+
+    public PersonalizeRuntimeClient runtime() {
+        return runtime;
+    }
+
+    public PersonalizeEventsClient events() {
+        return events;
+    }
+
+    public DatasetGroup awaitDatasetGroup(String arn) {
+        return Awaits.until("dataset group " + arn, RESOURCE_TIMEOUT,
+                () -> personalize.describeDatasetGroup(r -> r.datasetGroupArn(arn)).datasetGroup(),
+                g -> Awaits.isTerminal(g.status()), g -> statusOf(g.status(), g.failureReason()));
+    }
+
+    public Dataset awaitDataset(String arn) {
+        return Awaits.until("dataset " + arn, RESOURCE_TIMEOUT,
+                () -> personalize.describeDataset(r -> r.datasetArn(arn)).dataset(),
+                d -> Awaits.isTerminal(d.status()), d -> statusOf(d.status(), null));
+    }
+
+    public DatasetImportJob awaitDatasetImportJob(String arn) {
+        return Awaits.until("dataset import job " + arn, JOB_TIMEOUT,
+                () -> personalize.describeDatasetImportJob(r -> r.datasetImportJobArn(arn)).datasetImportJob(),
+                j -> Awaits.isTerminal(j.status()), j -> statusOf(j.status(), j.failureReason()));
+    }
+
+    public Solution awaitSolution(String arn) {
+        return Awaits.until("solution " + arn, RESOURCE_TIMEOUT,
+                () -> personalize.describeSolution(r -> r.solutionArn(arn)).solution(),
+                s -> Awaits.isTerminal(s.status()), s -> statusOf(s.status(), null));
+    }
+
+    public SolutionVersion awaitSolutionVersion(String arn) {
+        return Awaits.until("solution version " + arn, JOB_TIMEOUT,
+                () -> personalize.describeSolutionVersion(r -> r.solutionVersionArn(arn)).solutionVersion(),
+                v -> Awaits.isTerminal(v.status()), v -> statusOf(v.status(), v.failureReason()));
+    }
+
+    public Campaign awaitCampaign(String arn) {
+        return Awaits.until("campaign " + arn, RESOURCE_TIMEOUT,
+                () -> personalize.describeCampaign(r -> r.campaignArn(arn)).campaign(),
+                c -> Awaits.isTerminal(c.status()), c -> statusOf(c.status(), c.failureReason()));
+    }
+
+    /** Waits for the campaign's {@code latestCampaignUpdate} to reach a final status. */
+    public Campaign awaitCampaignUpdate(String arn) {
+        return Awaits.until("update of campaign " + arn, RESOURCE_TIMEOUT,
+                () -> personalize.describeCampaign(r -> r.campaignArn(arn)).campaign(),
+                c -> c.latestCampaignUpdate() != null && Awaits.isTerminal(c.latestCampaignUpdate().status()),
+                c -> c.latestCampaignUpdate() == null ? "no latestCampaignUpdate (campaign " + statusOf(c.status(),
+                        c.failureReason()) + ")" : statusOf(c.latestCampaignUpdate().status(),
+                        c.latestCampaignUpdate().failureReason()));
+    }
+
+    public EventTracker awaitEventTracker(String arn) {
+        return Awaits.until("event tracker " + arn, RESOURCE_TIMEOUT,
+                () -> personalize.describeEventTracker(r -> r.eventTrackerArn(arn)).eventTracker(),
+                t -> Awaits.isTerminal(t.status()), t -> statusOf(t.status(), null));
+    }
+
+    private static String statusOf(String status, String failureReason) {
+        return failureReason == null ? "status " + status : "status " + status + ", failureReason: " + failureReason;
+    }
+
+    @Override
+    public void close() {
+        personalize.close();
+        runtime.close();
+        events.close();
+    }
+}

@@ -1,0 +1,368 @@
+package io.tastemaker.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Tastemaker server per test JVM: Payara Micro running the WAR under test, on a free port of
+ * 127.0.0.1, with a fresh data directory under {@code tastemaker.it.work} and a fresh database
+ * (an H2 file in the data directory, or a new PostgreSQL database {@code tastemaker_it_<millis>}
+ * when {@code tastemaker.it.database=postgresql}, dropped when the JVM exits).
+ *
+ * <p>The operator account gets fixed credentials, so that tests can sign requests without
+ * reading the first-start credentials file. The server's output goes to {@code server.log} in its
+ * data directory; a start that fails or times out throws with the end of that log.
+ *
+ * <p>System properties (set by the Failsafe configuration of this module):
+ * <ul>
+ *   <li>{@code tastemaker.it.payara}: the Payara Micro jar;</li>
+ *   <li>{@code tastemaker.it.war}: the Tastemaker WAR;</li>
+ *   <li>{@code tastemaker.it.work}: where data directories are created;</li>
+ *   <li>{@code tastemaker.it.database} (default {@code h2}): {@code h2} or {@code postgresql};</li>
+ *   <li>{@code tastemaker.it.pg.url} (default
+ *       {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}): a database on the
+ *       PostgreSQL server in which new databases may be created;</li>
+ *   <li>{@code tastemaker.it.java.opts} (default {@code -Xmx2g}): the server JVM's options.</li>
+ * </ul>
+ */
+public final class TastemakerServer {
+
+    /** The operator's access key id; fixed so that every run signs the same way. */
+    public static final String ACCESS_KEY_ID = "AKIAITTESTOPERATOR01";
+    /** The operator's secret access key: 40 characters, as AWS's. */
+    public static final String SECRET_ACCESS_KEY = "itSecretKey0123456789abcdefghijklmnopqrs";
+    /** The console password of the operator's {@code admin} user. */
+    public static final String ADMIN_PASSWORD = "It-Admin-Passw0rd-2024";
+
+    /** How long a start may take before it counts as failed; 30–50 s is usual on two cores. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a stop may take before the process is killed. */
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    private static final int LOG_TAIL_LINES = 80;
+
+    private static TastemakerServer shared;
+    private static RuntimeException startFailure;
+
+    private final Path payaraJar;
+    private final Path war;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final Database database;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    private TastemakerServer(Path payaraJar, Path war, Path dataDir, int port, Database database) {
+        this.payaraJar = payaraJar;
+        this.war = war;
+        this.dataDir = dataDir;
+        this.log = dataDir.resolve("server.log");
+        this.port = port;
+        this.database = database;
+    }
+
+    /**
+     * The server of this JVM, started on first use and stopped (its PostgreSQL database dropped)
+     * when the JVM exits.
+     */
+    public static synchronized TastemakerServer shared() {
+        if (startFailure != null) {
+            throw new IllegalStateException("Tastemaker failed to start earlier in this JVM: " + startFailure.getMessage(),
+                    startFailure);
+        }
+        if (shared == null) {
+            Path payara = requiredFile("tastemaker.it.payara");
+            Path war = requiredFile("tastemaker.it.war");
+            Path work = Path.of(System.getProperty("tastemaker.it.work", "target/it-work")).toAbsolutePath();
+            long millis = System.currentTimeMillis();
+            Path dataDir = work.resolve("server-" + millis);
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            String kind = System.getProperty("tastemaker.it.database", "h2").toLowerCase(Locale.ROOT);
+            Database database = switch (kind) {
+                case "h2" -> Database.h2(dataDir);
+                case "postgresql" -> Database.postgresql(System.getProperty("tastemaker.it.pg.url",
+                        "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), "tastemaker_it_" + millis);
+                default -> throw new IllegalStateException("tastemaker.it.database must be h2 or postgresql, was " + kind);
+            };
+            TastemakerServer server = new TastemakerServer(payara, war, dataDir, freePort(), database);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "tastemaker-it-server-shutdown"));
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                startFailure = e;
+                throw e;
+            }
+            shared = server;
+        }
+        return shared;
+    }
+
+    /** The base URL of every API: control plane, runtime and events. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public String accessKeyId() {
+        return ACCESS_KEY_ID;
+    }
+
+    public String secretAccessKey() {
+        return SECRET_ACCESS_KEY;
+    }
+
+    public String adminPassword() {
+        return ADMIN_PASSWORD;
+    }
+
+    /** The server's data directory (database, master key, staged files, {@code server.log}). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The server's combined stdout and stderr. */
+    public Path logFile() {
+        return log;
+    }
+
+    /** {@code h2} or {@code postgresql}. */
+    public String databaseKind() {
+        return database.kind;
+    }
+
+    /** Stops the server and starts it again on the same data directory, database and port. */
+    public synchronized void restart() {
+        stop();
+        start();
+    }
+
+    private synchronized void start() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String opt : System.getProperty("tastemaker.it.java.opts", "-Xmx2g").trim().split("\\s+")) {
+            if (!opt.isEmpty()) {
+                command.add(opt);
+            }
+        }
+        Path rootDir = dataDir.resolve("payara");
+        Path preboot = dataDir.resolve("preboot.asadmin");
+        try {
+            Files.createDirectories(rootDir);
+            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
+                    + ".network-listener.http-listener.address=127.0.0.1\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        command.addAll(List.of("-jar", payaraJar.toString(), "--nocluster", "--rootdir", rootDir.toString(),
+                "--prebootcommandfile", preboot.toString(), "--port", Integer.toString(port),
+                "--deploy", war.toString(), "--contextroot", "/"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dataDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("TASTEMAKER_DATA_DIR", dataDir.toString());
+        env.putAll(database.environment());
+        env.put("TASTEMAKER_ADMIN_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        env.put("TASTEMAKER_ADMIN_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        env.put("TASTEMAKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        long started = System.nanoTime();
+        System.out.printf(Locale.ROOT, "Starting Tastemaker on %s (%s database, data %s)%n", endpoint(), database.kind, dataDir);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start " + command, e);
+        }
+        awaitHealthy(started);
+        System.out.printf(Locale.ROOT, "Tastemaker is up after %.1f s (pid %d)%n", (System.nanoTime() - started) / 1e9,
+                process.pid());
+    }
+
+    private void awaitHealthy(long started) {
+        long deadline = started + START_TIMEOUT.toNanos();
+        HttpRequest health = HttpRequest.newBuilder(endpoint().resolve("/health")).timeout(Duration.ofSeconds(5)).GET().build();
+        String last = "no answer yet";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Tastemaker exited with status " + process.exitValue()
+                        + " while starting; the end of " + log + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Tastemaker", e);
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        stop();
+        throw new IllegalStateException("Tastemaker did not answer GET /health with 200 within " + START_TIMEOUT.toSeconds()
+                + " s (last: " + last + "); the end of " + log + ":\n" + logTail());
+    }
+
+    private synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+
+    private void shutdown() {
+        stop();
+        database.drop();
+    }
+
+    /** The last lines of the server log, for failure messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+        } catch (IOException e) {
+            return "(could not read " + log + ": " + e + ")";
+        }
+    }
+
+    private static Path requiredFile(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " is not set; run the tests with "
+                    + "`mvn verify -pl system-tests`, which sets it.");
+        }
+        Path path = Path.of(value).toAbsolutePath();
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalStateException(property + " names " + path + ", which is not a file.");
+        }
+        return path;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port on 127.0.0.1", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** The server's database: the environment that points the server at it, and its removal. */
+    private static final class Database {
+
+        final String kind;
+        private final Map<String, String> environment;
+        private final String adminUrl;
+        private final String name;
+
+        private Database(String kind, Map<String, String> environment, String adminUrl, String name) {
+            this.kind = kind;
+            this.environment = environment;
+            this.adminUrl = adminUrl;
+            this.name = name;
+        }
+
+        static Database h2(Path dataDir) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("TASTEMAKER_DB_URL", "jdbc:h2:file:" + dataDir.resolve("db").resolve("tastemaker"));
+            env.put("TASTEMAKER_DB_DATASOURCE", "org.h2.jdbcx.JdbcDataSource");
+            env.put("TASTEMAKER_DB_USER", "sa");
+            env.put("TASTEMAKER_DB_PASSWORD", "");
+            return new Database("h2", env, null, null);
+        }
+
+        /** Creates database {@code name} on the server of {@code adminUrl}. */
+        static Database postgresql(String adminUrl, String name) {
+            if (!name.matches("[a-z0-9_]+")) {
+                throw new IllegalArgumentException("Unsafe database name " + name);
+            }
+            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create the database " + name + " through " + adminUrl + ": "
+                        + e.getMessage(), e);
+            }
+            int query = adminUrl.indexOf('?');
+            String base = query < 0 ? adminUrl : adminUrl.substring(0, query);
+            String params = query < 0 ? "" : adminUrl.substring(query + 1);
+            String url = base.substring(0, base.lastIndexOf('/') + 1) + name;
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("TASTEMAKER_DB_URL", url);
+            env.put("TASTEMAKER_DB_DATASOURCE", "org.postgresql.ds.PGSimpleDataSource");
+            env.put("TASTEMAKER_DB_USER", queryParameter(params, "user", "postgres"));
+            env.put("TASTEMAKER_DB_PASSWORD", queryParameter(params, "password", ""));
+            System.out.println("Created PostgreSQL database " + name);
+            return new Database("postgresql", env, adminUrl, name);
+        }
+
+        Map<String, String> environment() {
+            return environment;
+        }
+
+        void drop() {
+            if (name == null) {
+                return;
+            }
+            try (Connection c = DriverManager.getConnection(adminUrl); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                System.out.println("Dropped PostgreSQL database " + name);
+            } catch (SQLException e) {
+                System.err.println("Could not drop the database " + name + ": " + e.getMessage());
+            }
+        }
+
+        private static String queryParameter(String query, String key, String otherwise) {
+            for (String pair : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals(key)) {
+                    return pair.substring(eq + 1);
+                }
+            }
+            return otherwise;
+        }
+    }
+}

@@ -1,0 +1,325 @@
+package io.tastemaker.web.console;
+
+import io.tastemaker.domain.campaign.Campaign;
+import io.tastemaker.domain.campaign.CampaignService;
+import io.tastemaker.domain.common.Status;
+import io.tastemaker.domain.dataset.Dataset;
+import io.tastemaker.domain.dataset.DatasetRows;
+import io.tastemaker.domain.dataset.DatasetService;
+import io.tastemaker.domain.datasetgroup.DatasetGroupService;
+import io.tastemaker.domain.datasetimport.DatasetImportJob;
+import io.tastemaker.domain.datasetimport.DatasetImportService;
+import io.tastemaker.domain.error.PersonalizeException;
+import io.tastemaker.domain.error.ResourceInUseException;
+import io.tastemaker.domain.recommendation.RecommendationService;
+import io.tastemaker.domain.recommendation.RecommendationService.Recommendations;
+import io.tastemaker.domain.schema.DatasetType;
+import io.tastemaker.domain.schema.SchemaService;
+import io.tastemaker.domain.solution.Solution;
+import io.tastemaker.domain.solution.SolutionService;
+import io.tastemaker.domain.solution.SolutionVersion;
+import io.tastemaker.domain.solution.SolutionVersionService;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The page of one dataset group ({@code group.xhtml?arn=...}): what it holds, from data to
+ * campaigns, and the two things a person does here: start an import, and ask a campaign for
+ * recommendations. Reading the page asks each List service in turn; each action calls one
+ * service and then reads the page again.
+ */
+@Named("groupPage")
+@ViewScoped
+public class GroupPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** Number of results the test panel asks for unless told otherwise (GetRecommendations' default). */
+    static final int DEFAULT_TEST_RESULTS = RecommendationService.DEFAULT_RESULTS;
+
+    @Inject
+    ConsoleSession session;
+    @Inject
+    DatasetGroupService groups;
+    @Inject
+    DatasetService datasets;
+    @Inject
+    SchemaService schemas;
+    @Inject
+    DatasetRows datasetRows;
+    @Inject
+    DatasetImportService imports;
+    @Inject
+    SolutionService solutions;
+    @Inject
+    SolutionVersionService versions;
+    @Inject
+    CampaignService campaigns;
+    @Inject
+    RecommendationService recommendations;
+
+    private String arn;
+    private GroupRow group;
+    private List<DatasetRow> datasetList = List.of();
+    private List<ImportJobRow> jobs = List.of();
+    private List<SolutionRow> solutionList = List.of();
+    private List<CampaignRow> campaignList = List.of();
+
+    private String importDatasetArn;
+    private String importJobName;
+    private String importLocation;
+    private String importMode = "FULL";
+
+    private String testCampaignArn;
+    private String testUserId;
+    private Integer testNumResults = DEFAULT_TEST_RESULTS;
+    private List<RankedItemRow> results = List.of();
+    private String recommendationId;
+
+    private String schemaTitle;
+    private String schemaJson;
+
+    /** Reads the group and everything in it; on a domain error shows its message and an empty page. */
+    public void load() {
+        group = null;
+        if (arn == null || arn.isBlank()) {
+            ConsoleMessages.error("No dataset group was given: open one from the dashboard.");
+            return;
+        }
+        String account = session.accountId();
+        try {
+            GroupRow found = GroupRow.of(groups.find(account, arn));
+            loadData(account);
+            loadModels(account);
+            group = found;
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+    }
+
+    private void loadData(String account) {
+        List<DatasetRow> datasetOut = new ArrayList<>();
+        List<DatasetImportJob> allJobs = new ArrayList<>();
+        Map<String, String> typeOfDataset = new HashMap<>();
+        for (Dataset dataset : Listing.all("ConsoleDatasets" + arn, page -> datasets.list(account, arn, page))) {
+            DatasetType type = DatasetType.valueOf(dataset.getDatasetType());
+            typeOfDataset.put(dataset.getArn(), type.wireName());
+            datasetOut.add(DatasetRow.of(dataset, schemas.find(account, dataset.getSchemaArn()),
+                    datasetRows.count(dataset.getArn(), type)));
+            allJobs.addAll(Listing.all("ConsoleImports" + dataset.getArn(), page -> imports.list(account, dataset.getArn(), page)));
+        }
+        allJobs.sort(Comparator.comparing(DatasetImportJob::getCreatedAt).reversed());
+        List<ImportJobRow> jobOut = new ArrayList<>();
+        for (DatasetImportJob job : allJobs) {
+            List<RejectionRow> rejected = job.getRowsRejected() == 0 ? List.of()
+                    : imports.rejections(account, job.getArn()).stream().map(RejectionRow::of).toList();
+            jobOut.add(ImportJobRow.of(typeOfDataset.get(job.getDatasetArn()), job, rejected));
+        }
+        datasetList = List.copyOf(datasetOut);
+        jobs = List.copyOf(jobOut);
+        if (importDatasetArn == null && !datasetList.isEmpty()) {
+            importDatasetArn = datasetList.stream().filter(d -> d.getType().equals(DatasetType.INTERACTIONS.wireName()))
+                    .findFirst().orElse(datasetList.get(0)).getArn();
+        }
+    }
+
+    private void loadModels(String account) {
+        List<SolutionRow> solutionOut = new ArrayList<>();
+        List<CampaignRow> campaignOut = new ArrayList<>();
+        for (Solution solution : Listing.all("ConsoleSolutions" + arn, page -> solutions.list(account, arn, page))) {
+            List<VersionRow> versionOut = new ArrayList<>();
+            for (SolutionVersion version : Listing.all("ConsoleVersions" + solution.getArn(),
+                    page -> versions.list(account, solution.getArn(), page))) {
+                versionOut.add(VersionRow.of(version, metricsOf(account, version)));
+            }
+            solutionOut.add(SolutionRow.of(solution, versionOut));
+            for (Campaign campaign : Listing.all("ConsoleCampaigns" + solution.getArn(),
+                    page -> campaigns.list(account, solution.getArn(), page))) {
+                campaignOut.add(CampaignRow.of(campaign, solution.getName()));
+            }
+        }
+        solutionList = List.copyOf(solutionOut);
+        campaignList = List.copyOf(campaignOut);
+        List<CampaignRow> active = getActiveCampaigns();
+        if (active.stream().noneMatch(c -> c.getArn().equals(testCampaignArn))) {
+            testCampaignArn = active.isEmpty() ? null : active.get(0).getArn();
+        }
+    }
+
+    /** The offline metrics of an ACTIVE version; none for other versions (the service refuses them). */
+    private Map<String, Double> metricsOf(String account, SolutionVersion version) {
+        if (!Status.ACTIVE.equals(version.getStatus())) {
+            return Map.of();
+        }
+        try {
+            return versions.metrics(account, version.getArn());
+        } catch (ResourceInUseException e) {
+            return Map.of();
+        }
+    }
+
+    /** Starts an import into the chosen dataset. */
+    public void startImport() {
+        try {
+            DatasetImportJob job = imports.create(session.accountId(), trimmed(importJobName), importDatasetArn,
+                    trimmed(importLocation), importMode, null);
+            ConsoleMessages.info("Started import job " + job.getJobName() + ": " + job.getStatus() + ".");
+            importJobName = null;
+            importLocation = null;
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+            return;
+        }
+        load();
+    }
+
+    /** Asks the chosen campaign for recommendations, as GetRecommendations does. */
+    public void runTest() {
+        results = List.of();
+        recommendationId = null;
+        try {
+            Recommendations answer = recommendations.recommend(session.accountId(), testCampaignArn, trimmed(testUserId), null,
+                    testNumResults);
+            List<RankedItemRow> ranked = new ArrayList<>();
+            for (int i = 0; i < answer.items().size(); i++) {
+                ranked.add(RankedItemRow.of(i + 1, answer.items().get(i)));
+            }
+            results = List.copyOf(ranked);
+            recommendationId = answer.recommendationId();
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+    }
+
+    /** Puts a dataset's schema into the schema dialog. */
+    public void showSchema(DatasetRow dataset) {
+        schemaTitle = "Schema " + dataset.getSchemaName() + " (" + dataset.getType() + ")";
+        schemaJson = dataset.getSchemaJson();
+    }
+
+    /** Whether an import, a training or a campaign deployment is still under way (the page then refreshes itself). */
+    public boolean isBusy() {
+        return jobs.stream().anyMatch(j -> Status.inProgress(j.getStatus()))
+                || solutionList.stream().flatMap(s -> s.getVersions().stream()).anyMatch(v -> Status.inProgress(v.getStatus()))
+                || campaignList.stream().anyMatch(c -> Status.inProgress(c.getStatus())
+                        || (c.getUpdateStatus() != null && Status.inProgress(c.getUpdateStatus())));
+    }
+
+    public List<CampaignRow> getActiveCampaigns() {
+        return campaignList.stream().filter(CampaignRow::isActive).toList();
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public String getArn() {
+        return arn;
+    }
+
+    public void setArn(String arn) {
+        this.arn = arn;
+    }
+
+    public GroupRow getGroup() {
+        return group;
+    }
+
+    public List<DatasetRow> getDatasets() {
+        return datasetList;
+    }
+
+    public List<ImportJobRow> getJobs() {
+        return jobs;
+    }
+
+    public List<ImportJobRow> getJobsWithRejections() {
+        return jobs.stream().filter(j -> !j.getRejections().isEmpty()).toList();
+    }
+
+    public List<SolutionRow> getSolutions() {
+        return solutionList;
+    }
+
+    public List<CampaignRow> getCampaigns() {
+        return campaignList;
+    }
+
+    public String getImportDatasetArn() {
+        return importDatasetArn;
+    }
+
+    public void setImportDatasetArn(String importDatasetArn) {
+        this.importDatasetArn = importDatasetArn;
+    }
+
+    public String getImportJobName() {
+        return importJobName;
+    }
+
+    public void setImportJobName(String importJobName) {
+        this.importJobName = importJobName;
+    }
+
+    public String getImportLocation() {
+        return importLocation;
+    }
+
+    public void setImportLocation(String importLocation) {
+        this.importLocation = importLocation;
+    }
+
+    public String getImportMode() {
+        return importMode;
+    }
+
+    public void setImportMode(String importMode) {
+        this.importMode = importMode;
+    }
+
+    public String getTestCampaignArn() {
+        return testCampaignArn;
+    }
+
+    public void setTestCampaignArn(String testCampaignArn) {
+        this.testCampaignArn = testCampaignArn;
+    }
+
+    public String getTestUserId() {
+        return testUserId;
+    }
+
+    public void setTestUserId(String testUserId) {
+        this.testUserId = testUserId;
+    }
+
+    public Integer getTestNumResults() {
+        return testNumResults;
+    }
+
+    public void setTestNumResults(Integer testNumResults) {
+        this.testNumResults = testNumResults;
+    }
+
+    public List<RankedItemRow> getResults() {
+        return results;
+    }
+
+    public String getRecommendationId() {
+        return recommendationId;
+    }
+
+    public String getSchemaTitle() {
+        return schemaTitle;
+    }
+
+    public String getSchemaJson() {
+        return schemaJson;
+    }
+}

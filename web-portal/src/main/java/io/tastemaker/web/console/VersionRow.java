@@ -1,0 +1,74 @@
+package io.tastemaker.web.console;
+
+import io.tastemaker.domain.solution.SolutionVersion;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A solution version: its state and, once ACTIVE, its offline metrics (by name). */
+public final class VersionRow implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+    private final String arn;
+    private final String status;
+    private final String trainingMode;
+    private final String failureReason;
+    private final String created;
+    private final String trainingTime;
+    private final List<MetricRow> metrics;
+
+    VersionRow(String id, String arn, String status, String trainingMode, String failureReason, String created, String trainingTime, List<MetricRow> metrics) {
+        this.id = id;
+        this.arn = arn;
+        this.status = status;
+        this.trainingMode = trainingMode;
+        this.failureReason = failureReason;
+        this.created = created;
+        this.trainingTime = trainingTime;
+        this.metrics = metrics;
+    }
+
+    static VersionRow of(SolutionVersion version, Map<String, Double> metrics) {
+        List<MetricRow> rows = new ArrayList<>();
+        new TreeMap<>(metrics).forEach((name, value) -> rows.add(new MetricRow(name, ConsoleFormat.metric(value))));
+        return new VersionRow(ConsoleFormat.lastSegment(version.getArn()), version.getArn(), version.getStatus(),
+                version.getTrainingMode(), version.getFailureReason(), ConsoleFormat.time(version.getCreatedAt()),
+                ConsoleFormat.seconds(version.getTrainingSeconds()), List.copyOf(rows));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getArn() {
+        return arn;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getTrainingMode() {
+        return trainingMode;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
+    }
+
+    public String getCreated() {
+        return created;
+    }
+
+    public String getTrainingTime() {
+        return trainingTime;
+    }
+
+    public List<MetricRow> getMetrics() {
+        return metrics;
+    }
+}

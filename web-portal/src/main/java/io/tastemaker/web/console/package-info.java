@@ -1,0 +1,30 @@
+/**
+ * The console: JSF (PrimeFaces) pages under {@code /console} where a person signs in with an
+ * account, a user name and a password and looks after what the API creates.
+ *
+ * <p>What it does: sign-in and sign-out ({@link io.tastemaker.web.console.SignInPage},
+ * {@link io.tastemaker.web.console.ConsoleSession}); the dashboard of dataset groups, where a
+ * group can be created ({@link io.tastemaker.web.console.DashboardPage}); and the page of one
+ * dataset group ({@link io.tastemaker.web.console.GroupPage}): its datasets with their schema and
+ * published row count, the import jobs with their counts and kept rejected rows, a form to start
+ * an import, the solutions with their versions and offline metrics, the campaigns, and a panel
+ * that asks a campaign for recommendations.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>Every page but the sign-in page needs a signed-in session; {@link
+ *       io.tastemaker.web.console.ConsoleFilter} redirects everything else to it. The session id
+ *       changes on sign-in (against session fixation) and the session ends on sign-out.</li>
+ *   <li>The console has no logic of its own: a bean parses the form, calls the same domain
+ *       service as the API with the signed-in account, and formats the answer. It never touches
+ *       an {@code EntityManager}. A domain error's message is shown to the person as it is.</li>
+ *   <li>Entities do not outlive a request in a bean: pages copy what they show into small
+ *       serializable rows ({@code *Row}), formatted with {@link io.tastemaker.web.console.ConsoleFormat}.</li>
+ *   <li>A failed sign-in says only that it failed, never whether the account or the user exists.</li>
+ * </ul>
+ *
+ * <p>Left out for now: IAM administration (users, roles, policies, access keys), schemas and
+ * datasets created from the console (the API does that), filters, event trackers, batch jobs,
+ * deleting resources, usage and invoices, and a limit on repeated failed sign-ins.
+ */
+package io.tastemaker.web.console;
