@@ -88,6 +88,10 @@ public class GroupPage implements Serializable {
     /** Reads the group and everything in it; on a domain error shows its message and an empty page. */
     public void load() {
         group = null;
+        datasetList = List.of();
+        jobs = List.of();
+        solutionList = List.of();
+        campaignList = List.of();
         if (arn == null || arn.isBlank()) {
             ConsoleMessages.error("No dataset group was given: open one from the dashboard.");
             return;
