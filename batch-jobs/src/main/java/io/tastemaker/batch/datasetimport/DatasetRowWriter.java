@@ -39,6 +39,7 @@ public class DatasetRowWriter extends AbstractItemWriter {
     private String jobArn;
     private String datasetArn;
     private DatasetType type;
+    private Long batchId;
 
     @Override
     public void open(Serializable checkpoint) {
@@ -51,6 +52,9 @@ public class DatasetRowWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
+        if (batchId == null) {
+            batchId = imports.job(jobArn).getBatchId();
+        }
         List<InteractionRow> interactions = new ArrayList<>();
         List<RecordRow> records = new ArrayList<>();
         List<DatasetRows.Rejection> rejected = new ArrayList<>();
@@ -68,10 +72,10 @@ public class DatasetRowWriter extends AbstractItemWriter {
             }
         }
         if (!interactions.isEmpty()) {
-            rows.insertInteractions(datasetArn, jobArn, interactions);
+            rows.insertInteractions(batchId, interactions);
         }
         if (!records.isEmpty()) {
-            rows.insertRecords(datasetArn, type, jobArn, records);
+            rows.insertRecords(datasetArn, type, batchId, false, records);
         }
         imports.progress(jobArn, items.size(), items.size() - rejected.size(), rejected);
     }

@@ -18,10 +18,12 @@ import javax.sql.DataSource;
  * The rows of datasets, in three tables (interaction, item_record, user_record), written and
  * read with JDBC batches inside the caller's transaction.
  *
- * <p>Invariant: a row with {@code pending = true} belongs to an import that has not finished;
- * no reader sees it. {@link #publish} makes an import's rows visible in one statement set, in
- * the caller's transaction: FULL replaces the dataset's rows, INCREMENTAL adds interactions and
- * replaces items and users that share an id with the import.
+ * <p>Rows arrive in batches ({@code dataset_batch}): one per import, and one permanent "stream"
+ * batch per dataset for PutEvents, PutItems and PutUsers. Invariant: readers see only rows of
+ * live batches. An import writes into its own batch, which {@link #publish} turns live in the
+ * caller's transaction: FULL first deletes the dataset's other rows, INCREMENTAL first deletes
+ * the items and users that the import replaces by id. Publishing updates one batch row, not the
+ * imported rows, so its cost does not grow with the import.
  */
 @Stateless
 public class DatasetRows {
@@ -29,15 +31,52 @@ public class DatasetRows {
     /** Keep at most this many rejected rows per import for people to read; all are counted. */
     public static final int KEPT_REJECTIONS = 100;
 
+    private static final String LIVE_BATCHES = "select b.batch_id from dataset_batch b where b.dataset_arn = ? and b.live = true";
+
     @Resource(lookup = "java:app/jdbc/tastemaker")
     DataSource dataSource;
 
-    public void insertInteractions(String datasetArn, String jobArn, Collection<InteractionRow> rows) {
-        String sql = "insert into interaction (dataset_arn, user_id, item_id, event_time, event_type, event_value,"
-                + " session_id, attributes, job_arn, pending) values (?,?,?,?,?,?,?,?,?,?)";
+    /** Opens a batch: the stream batch of a new dataset (live at once), or an import's (not yet live). */
+    public long openBatch(String datasetArn, String jobArn) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("insert into dataset_batch (dataset_arn, job_arn, live) values (?,?,?)",
+                     new String[] {"batch_id"})) {
+            ps.setString(1, datasetArn);
+            ps.setString(2, jobArn);
+            ps.setBoolean(3, jobArn == null);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not open a batch for " + datasetArn + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The dataset's stream batch, where real-time events, items and users go. */
+    public long streamBatch(String datasetArn) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select batch_id from dataset_batch where dataset_arn = ? and job_arn is null")) {
+            ps.setString(1, datasetArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not find the stream batch of " + datasetArn + ": " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("Dataset " + datasetArn + " has no stream batch.");
+    }
+
+    public void insertInteractions(long batchId, Collection<InteractionRow> rows) {
+        String sql = "insert into interaction (batch_id, user_id, item_id, event_time, event_type, event_value,"
+                + " session_id, attributes) values (?,?,?,?,?,?,?,?)";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (InteractionRow r : rows) {
-                ps.setString(1, datasetArn);
+                ps.setLong(1, batchId);
                 ps.setString(2, r.userId());
                 ps.setString(3, r.itemId());
                 ps.setLong(4, r.timestamp());
@@ -49,43 +88,40 @@ public class DatasetRows {
                 }
                 ps.setString(7, r.sessionId());
                 ps.setString(8, r.attributesJson());
-                ps.setString(9, jobArn);
-                ps.setBoolean(10, jobArn != null);
                 ps.addBatch();
             }
             ps.executeBatch();
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not store interactions of " + datasetArn + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not store interactions: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Stores items or users. With a job they are pending until published; without one (PutItems,
-     * PutUsers) they replace the live rows with the same ids at once.
+     * Stores items or users in a batch. In the stream batch (PutItems, PutUsers) they replace the
+     * live rows with the same ids at once; in an import's batch they wait for {@link #publish}.
      */
-    public void insertRecords(String datasetArn, DatasetType type, String jobArn, Collection<RecordRow> rows) {
+    public void insertRecords(String datasetArn, DatasetType type, long batchId, boolean replaceLive,
+                              Collection<RecordRow> rows) {
         String table = table(type);
         String idColumn = idColumn(type);
         try (Connection c = dataSource.getConnection()) {
-            if (jobArn == null) {
-                try (PreparedStatement del = c.prepareStatement("delete from " + table + " where dataset_arn = ? and "
-                        + idColumn + " = ? and pending = false")) {
+            if (replaceLive) {
+                try (PreparedStatement del = c.prepareStatement("delete from " + table + " where " + idColumn
+                        + " = ? and batch_id in (" + LIVE_BATCHES + ")")) {
                     for (RecordRow r : rows) {
-                        del.setString(1, datasetArn);
-                        del.setString(2, r.id());
+                        del.setString(1, r.id());
+                        del.setString(2, datasetArn);
                         del.addBatch();
                     }
                     del.executeBatch();
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (dataset_arn, " + idColumn
-                    + ", attributes, job_arn, pending) values (?,?,?,?,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + table + " (batch_id, " + idColumn
+                    + ", attributes) values (?,?,?)")) {
                 for (RecordRow r : rows) {
-                    ps.setString(1, datasetArn);
+                    ps.setLong(1, batchId);
                     ps.setString(2, r.id());
                     ps.setString(3, r.attributesJson());
-                    ps.setString(4, jobArn);
-                    ps.setBoolean(5, jobArn != null);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -95,49 +131,66 @@ public class DatasetRows {
         }
     }
 
-    /** Makes an import's pending rows the dataset's data, as one unit of the caller's transaction. */
-    public long publish(String datasetArn, DatasetType type, String jobArn, boolean full) {
+    /** Makes an import's batch part of the dataset's data, as one unit of the caller's transaction. */
+    public void publish(String datasetArn, DatasetType type, long batchId, boolean full) {
         String table = table(type);
         String idColumn = idColumn(type);
         try (Connection c = dataSource.getConnection()) {
             if (full) {
-                update(c, "delete from " + table + " where dataset_arn = ? and pending = false", datasetArn);
+                update(c, "delete from " + table + " where batch_id in (select b.batch_id from dataset_batch b"
+                        + " where b.dataset_arn = ? and b.live = true)", datasetArn);
+                update(c, "delete from dataset_batch where dataset_arn = ? and live = true and job_arn is not null", datasetArn);
             } else if (type != DatasetType.INTERACTIONS) {
-                update(c, "delete from " + table + " where dataset_arn = ? and pending = false and " + idColumn
-                        + " in (select p." + idColumn + " from " + table + " p where p.job_arn = ? and p.pending = true)",
-                        datasetArn, jobArn);
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table + " where batch_id in ("
+                        + LIVE_BATCHES + ") and " + idColumn + " in (select n." + idColumn + " from " + table
+                        + " n where n.batch_id = ?)")) {
+                    ps.setString(1, datasetArn);
+                    ps.setLong(2, batchId);
+                    ps.executeUpdate();
+                }
             }
-            return update(c, "update " + table + " set pending = false where job_arn = ? and pending = true", jobArn);
+            try (PreparedStatement ps = c.prepareStatement("update dataset_batch set live = true where batch_id = ?")) {
+                ps.setLong(1, batchId);
+                ps.executeUpdate();
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not publish import " + jobArn + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not publish batch " + batchId + " of " + datasetArn + ": " + e.getMessage(), e);
         }
     }
 
-    /** Drops the pending rows of an import that failed or stopped. Published rows are untouched. */
-    public void discardPending(String jobArn) {
+    /** Drops the rows of an import that failed or stopped. Live rows are untouched. */
+    public void discard(long batchId) {
         try (Connection c = dataSource.getConnection()) {
             for (DatasetType type : DatasetType.values()) {
-                update(c, "delete from " + table(type) + " where job_arn = ? and pending = true", jobArn);
+                try (PreparedStatement ps = c.prepareStatement("delete from " + table(type) + " where batch_id = ?")) {
+                    ps.setLong(1, batchId);
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from dataset_batch where batch_id = ? and live = false")) {
+                ps.setLong(1, batchId);
+                ps.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not discard rows of import " + jobArn + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not discard batch " + batchId + ": " + e.getMessage(), e);
         }
     }
 
     public void deleteAll(Dataset dataset) {
         try (Connection c = dataSource.getConnection()) {
-            update(c, "delete from " + table(DatasetType.valueOf(dataset.getDatasetType())) + " where dataset_arn = ?",
-                    dataset.getArn());
+            update(c, "delete from " + table(DatasetType.valueOf(dataset.getDatasetType()))
+                    + " where batch_id in (select b.batch_id from dataset_batch b where b.dataset_arn = ?)", dataset.getArn());
+            update(c, "delete from dataset_batch where dataset_arn = ?", dataset.getArn());
         } catch (SQLException e) {
             throw new IllegalStateException("Could not delete rows of " + dataset.getArn() + ": " + e.getMessage(), e);
         }
     }
 
-    /** The number of published rows of a dataset. */
+    /** The number of live rows of a dataset. */
     public long count(String datasetArn, DatasetType type) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select count(*) from " + table(type)
-                     + " where dataset_arn = ? and pending = false")) {
+                     + " where batch_id in (" + LIVE_BATCHES + ")")) {
             ps.setString(1, datasetArn);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -148,11 +201,11 @@ public class DatasetRows {
         }
     }
 
-    /** Streams the published interactions of a dataset in insertion order. */
+    /** Streams the live interactions of a dataset, batch by batch in insertion order. */
     public void forEachInteraction(String datasetArn, Consumer<InteractionRow> consumer) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select user_id, item_id, event_time, event_type, event_value, session_id"
-                     + " from interaction where dataset_arn = ? and pending = false order by id")) {
+                     + " from interaction where batch_id in (" + LIVE_BATCHES + ") order by id")) {
             ps.setFetchSize(10_000);
             ps.setString(1, datasetArn);
             try (ResultSet rs = ps.executeQuery()) {

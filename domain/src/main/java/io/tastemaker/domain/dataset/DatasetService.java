@@ -67,6 +67,7 @@ public class DatasetService {
         Dataset dataset = new Dataset(arn, accountId, name, group.getArn(), type.name(), schema.getArn(), Status.ACTIVE, now, now);
         em.persist(dataset);
         em.flush();
+        rows.openBatch(arn, null);
         return dataset;
     }
 

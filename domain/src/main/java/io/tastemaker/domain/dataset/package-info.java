@@ -2,7 +2,7 @@
  * Datasets and their rows. A dataset group has at most one dataset per type; a dataset's schema
  * is checked against the rules of its type when it is created. {@link io.tastemaker.domain.dataset.DatasetRows}
  * stores the rows (interactions, items, users) with plain JDBC in batches, because they are
- * bulk data rather than entities: imported rows stay pending until their import publishes them
- * in one transaction, so readers never see half an import.
+ * bulk data rather than entities: an import's rows go into its own batch, which becomes live in
+ * one transaction when the import publishes it, so readers never see half an import (ADR 0004).
  */
 package io.tastemaker.domain.dataset;

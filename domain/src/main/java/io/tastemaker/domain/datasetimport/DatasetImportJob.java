@@ -31,6 +31,8 @@ public class DatasetImportJob {
     private String failureReason;
     @Column(name = "execution_id")
     private Long executionId;
+    @Column(name = "batch_id")
+    private Long batchId;
     @Column(name = "rows_read", nullable = false)
     private long rowsRead;
     @Column(name = "rows_imported", nullable = false)
@@ -96,6 +98,15 @@ public class DatasetImportJob {
 
     public Long getExecutionId() {
         return executionId;
+    }
+
+    /** The batch the import writes its rows into; null until it starts. */
+    public Long getBatchId() {
+        return batchId;
+    }
+
+    public void setBatchId(Long batchId) {
+        this.batchId = batchId;
     }
 
     public long getRowsRead() {

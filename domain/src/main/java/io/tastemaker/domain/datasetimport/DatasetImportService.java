@@ -30,7 +30,7 @@ import java.util.List;
  * DatasetImportJob batch job), their life cycle, and their publication.
  *
  * <p>Life cycle: CREATE PENDING → CREATE IN_PROGRESS → ACTIVE or CREATE FAILED. Rows are written
- * pending and published by {@link #complete} in one transaction; {@link #fail} drops them, so a
+ * into the import's own batch and published by {@link #complete} in one transaction; {@link #fail} drops them, so a
  * failed import leaves the dataset's previous data as it was.
  */
 @Stateless
@@ -119,6 +119,9 @@ public class DatasetImportService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void started(String arn, long executionId) {
         DatasetImportJob job = job(arn);
+        if (job.getBatchId() == null) {
+            job.setBatchId(rows.openBatch(job.getDatasetArn(), arn));
+        }
         job.setExecutionId(executionId);
         job.setStatus(Status.CREATE_IN_PROGRESS);
         job.setUpdatedAt(clock.instant());
@@ -139,17 +142,20 @@ public class DatasetImportService {
     public void complete(String arn) {
         DatasetImportJob job = job(arn);
         Dataset dataset = datasetOf(job);
-        rows.publish(dataset.getArn(), DatasetType.valueOf(dataset.getDatasetType()), arn, "FULL".equals(job.getImportMode()));
+        rows.publish(dataset.getArn(), DatasetType.valueOf(dataset.getDatasetType()), job.getBatchId(),
+                "FULL".equals(job.getImportMode()));
         job.setStatus(Status.ACTIVE);
         job.setUpdatedAt(clock.instant());
         dataset.setUpdatedAt(clock.instant());
     }
 
-    /** Drops the import's pending rows and marks it CREATE FAILED with a reason a person can act on. */
+    /** Drops the import's rows and marks it CREATE FAILED with a reason a person can act on. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void fail(String arn, String reason) {
         DatasetImportJob job = job(arn);
-        rows.discardPending(arn);
+        if (job.getBatchId() != null) {
+            rows.discard(job.getBatchId());
+        }
         job.setStatus(Status.CREATE_FAILED);
         job.setFailureReason(reason == null || reason.isBlank() ? "The import failed." : truncate(reason));
         job.setUpdatedAt(clock.instant());

@@ -1,8 +1,8 @@
 /**
  * Dataset import jobs: a CSV file (file:// or https://) read, checked row by row against the
  * dataset's schema, and written into the dataset. FULL replaces the dataset's rows, INCREMENTAL
- * adds interactions and replaces items and users by id. Rows are pending until the import
- * publishes them in one transaction; a failed import (or a server that stops mid-way) leaves the
+ * adds interactions and replaces items and users by id. Rows go into the import's own batch,
+ * published in one transaction at the end; a failed import (or a server that stops mid-way) leaves the
  * previous data intact. Up to 100 rejected rows are kept with their line and reason; all are
  * counted.
  *

@@ -79,7 +79,7 @@ public class EventService {
             out.add(new InteractionRow(userId == null ? "" : userId, e.itemId(), e.sentAt().getEpochSecond(),
                     e.eventType(), e.eventValue(), sessionId, attributes));
         }
-        rows.insertInteractions(dataset.getArn(), null, out);
+        rows.insertInteractions(rows.streamBatch(dataset.getArn()), out);
     }
 
     public void putRecords(String accountId, String datasetArn, DatasetType expected, Map<String, String> idToProperties) {
@@ -98,7 +98,7 @@ public class EventService {
             requireText(expected == DatasetType.ITEMS ? "itemId" : "userId", e.getKey(), MAX_ID);
             out.add(new RecordRow(e.getKey(), properties("properties of " + e.getKey(), e.getValue(), schema, List.of(idField))));
         }
-        rows.insertRecords(dataset.getArn(), expected, null, out);
+        rows.insertRecords(dataset.getArn(), expected, rows.streamBatch(dataset.getArn()), true, out);
     }
 
     /**
