@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * One Tastemaker server per test JVM: Payara Micro running the WAR under test, on a free port of
@@ -59,6 +62,7 @@ public final class TastemakerServer {
     /** How long a stop may take before the process is killed. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 80;
+    private static final Pattern READY_LINE = Pattern.compile("Payara Micro \\S+ \\(build \\d+\\) ready in");
 
     private static TastemakerServer shared;
     private static RuntimeException startFailure;
@@ -71,6 +75,8 @@ public final class TastemakerServer {
     private final Database database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    /** The size of the log when the current process started: where its own lines begin. */
+    private long logOffset;
 
     private TastemakerServer(Path payaraJar, Path war, Path dataDir, int port, Database database) {
         this.payaraJar = payaraJar;
@@ -153,10 +159,43 @@ public final class TastemakerServer {
         return database.kind;
     }
 
-    /** Stops the server and starts it again on the same data directory, database and port. */
+    /**
+     * Stops the server and starts it again on the same data directory (Payara's root directory
+     * among it, as the {@code tastemaker} launcher keeps it), database and port. Returns when
+     * {@code GET /health} answers 200, as a user's readiness check would.
+     */
     public synchronized void restart() {
         stop();
         start();
+    }
+
+    /**
+     * Waits until Payara Micro logs that the current start is complete ({@code Payara Micro ...
+     * ready in ... ms}), which may come after {@code /health} first answers: on a restart, Payara
+     * first loads the application it finds in its root directory, then deploys the WAR again.
+     */
+    public synchronized void awaitBootCompleted() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!logSinceStartContains(READY_LINE)) {
+            if (process == null || !process.isAlive()) {
+                throw new IllegalStateException("Tastemaker is not running; the end of " + log + ":\n" + logTail());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Payara Micro did not log that it is ready within " + START_TIMEOUT.toSeconds()
+                        + " s; the end of " + log + ":\n" + logTail());
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    private boolean logSinceStartContains(Pattern pattern) {
+        try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+            channel.position(logOffset);
+            String text = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+            return pattern.matcher(text).find();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private synchronized void start() {
@@ -190,6 +229,11 @@ public final class TastemakerServer {
         env.put("TASTEMAKER_ADMIN_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         env.put("TASTEMAKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         long started = System.nanoTime();
+        try {
+            logOffset = Files.exists(log) ? Files.size(log) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         System.out.printf(Locale.ROOT, "Starting Tastemaker on %s (%s database, data %s)%n", endpoint(), database.kind, dataDir);
         try {
             process = builder.start();
