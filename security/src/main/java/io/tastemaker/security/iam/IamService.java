@@ -36,6 +36,7 @@ public class IamService {
 
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
+    private volatile String decoy;
 
     public boolean hasAccounts() {
         return em.createQuery("select count(a) from Account a", Long.class).getSingleResult() > 0;
@@ -92,14 +93,30 @@ public class IamService {
                         "select a from Account a where a.accountId = :v or a.name = :v", Account.class)
                 .setParameter("v", account == null ? "" : account.trim())
                 .getResultList();
+        boolean checked = false;
         for (Account a : accounts) {
             IamUser user = em.find(IamUser.class, new IamUser.Key(a.getAccountId(), userName));
-            if (user != null && user.getPasswordHash() != null && ACTIVE.equals(a.getStatus())
-                    && hasher.verify(password, user.getPasswordHash())) {
-                return Optional.of(new SignedIn(a.getAccountId(), a.getName(), userName));
+            if (user != null && user.getPasswordHash() != null) {
+                checked = true;
+                if (hasher.verify(password, user.getPasswordHash()) && ACTIVE.equals(a.getStatus())) {
+                    return Optional.of(new SignedIn(a.getAccountId(), a.getName(), userName));
+                }
             }
         }
+        // Spend the same time on unknown accounts and users, so that timing does not tell who exists.
+        if (!checked) {
+            hasher.verify(password, decoyHash());
+        }
         return Optional.empty();
+    }
+
+    private String decoyHash() {
+        String hash = decoy;
+        if (hash == null) {
+            hash = hasher.hash("decoy".toCharArray());
+            decoy = hash;
+        }
+        return hash;
     }
 
     private String seal(String accessKeyId, String secret) {
