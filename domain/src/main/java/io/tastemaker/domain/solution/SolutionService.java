@@ -6,6 +6,7 @@ import io.tastemaker.domain.common.Page;
 import io.tastemaker.domain.common.PageRequest;
 import io.tastemaker.domain.common.ResourceType;
 import io.tastemaker.domain.common.Status;
+import io.tastemaker.domain.dataset.DatasetService;
 import io.tastemaker.domain.datasetgroup.DatasetGroup;
 import io.tastemaker.domain.datasetgroup.DatasetGroupService;
 import io.tastemaker.domain.error.InvalidInputException;
@@ -14,6 +15,8 @@ import io.tastemaker.domain.error.ResourceInUseException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
 import io.tastemaker.domain.recipe.RecipeCatalog;
 import io.tastemaker.domain.recipe.RecipeEntry;
+import io.tastemaker.domain.schema.DatasetType;
+import io.tastemaker.domain.schema.SchemaService;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +40,10 @@ public class SolutionService {
     DatasetGroupService groups;
     @Inject
     RecipeCatalog recipes;
+    @Inject
+    DatasetService datasets;
+    @Inject
+    SchemaService schemas;
 
     public Solution create(String accountId, String name, String datasetGroupArn, String recipeArn, String eventType,
                            boolean performHpo, boolean performAutoMl, SolutionSettings config) {
@@ -56,6 +63,9 @@ public class SolutionService {
             throw new InvalidInputException("eventType must have between 1 and 256 characters.");
         }
         config.check(recipe);
+        if (config.hasEventValueThreshold()) {
+            requireEventValueField(accountId, group);
+        }
         String arn = arns.of(accountId, ResourceType.SOLUTION, name);
         if (em.find(Solution.class, arn) != null) {
             throw new ResourceAlreadyExistsException("A solution with the name " + name + " already exists.");
@@ -66,6 +76,18 @@ public class SolutionService {
         em.persist(solution);
         em.flush();
         return solution;
+    }
+
+    /** A threshold on event values needs an EVENT_VALUE field, or every interaction would be dropped. */
+    private void requireEventValueField(String accountId, DatasetGroup group) {
+        var interactions = datasets.ofType(group.getArn(), DatasetType.INTERACTIONS);
+        if (interactions.isPresent()) {
+            var schema = schemas.parsed(schemas.find(accountId, interactions.get().getSchemaArn()));
+            if (!schema.hasField("EVENT_VALUE")) {
+                throw new InvalidInputException("solutionConfig.eventValueThreshold needs an EVENT_VALUE field in the "
+                        + "Interactions schema of dataset group " + group.getName() + "; it has none.");
+            }
+        }
     }
 
     public Solution find(String accountId, String arn) {

@@ -89,6 +89,11 @@ public final class SolutionSettings {
         }
     }
 
+    /** True when the settings keep only interactions at or above an event value. */
+    public boolean hasEventValueThreshold() {
+        return eventValueThreshold != null;
+    }
+
     public TrainingConfig trainingConfig(String eventType, long seed) {
         return new TrainingConfig(eventType, eventValueThreshold, hyperParameters, seed);
     }
