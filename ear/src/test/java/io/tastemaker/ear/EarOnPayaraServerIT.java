@@ -187,9 +187,9 @@ class EarOnPayaraServerIT {
     @Test
     @Order(1)
     void theEarIsDeployedAsAnEnterpriseApplication() {
-        String applications = domain.listApplications();
-        assertThat(applications).as("asadmin list-applications --long").containsPattern("(?m)^" + APPLICATION + "\\s")
-                .contains("ear");
+        String applications = domain.remote("list-applications", "--long");
+        assertThat(applications).as("asadmin list-applications --long")
+                .containsPattern("(?m)^" + APPLICATION + "\\s+<ear, [^>]*web[^>]*>\\s+enabled");
     }
 
     @Test
@@ -261,6 +261,24 @@ class EarOnPayaraServerIT {
         GetRecommendationsResponse unknown = runtime.getRecommendations(r -> r.campaignArn(campaignArn)
                 .userId("user-never-seen").numResults(NUM_RESULTS));
         assertThat(unknown.itemList()).extracting(PredictedItem::itemId).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @Order(5)
+    void theImportAndTheTrainingRanAsCompletedBatchJobs() {
+        assumeTrue(solutionVersionArn != null, "the training step failed");
+        String executions = domain.remote("list-batch-job-executions", "--output", "jobname,batchstatus,exitstatus",
+                "--header=false");
+        Map<String, List<String>> statusesByJob = new HashMap<>();
+        for (String line : executions.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("Command"))
+                .toList()) {
+            String[] columns = line.split("\\s+");
+            statusesByJob.computeIfAbsent(columns[0], k -> new ArrayList<>())
+                    .add(String.join(" ", Arrays.asList(columns).subList(1, columns.length)));
+        }
+        assertThat(statusesByJob).as("asadmin list-batch-job-executions:%n%s", executions)
+                .containsEntry("DatasetImportJob", List.of("COMPLETED COMPLETED"))
+                .containsEntry("SolutionTrainingJob", List.of("COMPLETED COMPLETED"));
     }
 
     // ----- the server ---------------------------------------------------------------------------
