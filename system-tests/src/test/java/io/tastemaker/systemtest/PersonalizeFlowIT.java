@@ -9,6 +9,7 @@ import io.tastemaker.systemtest.support.SyntheticInteractions.Interaction;
 import io.tastemaker.systemtest.support.TastemakerServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -248,16 +249,25 @@ class PersonalizeFlowIT {
     @Order(7)
     void campaignAnswersTheSameAfterARestart() {
         server.restart();
-        // Right after GET /health answers 200, as a client that waited for it would call.
+        // From the moment GET /health answers 200, as a client that waited for it would call, until
+        // Payara Micro has finished starting: every call should be answered, and the same way.
         String user = rows.get(0).userId();
-        SdkException rightAfterHealth = null;
-        List<String> firstAnswer = null;
-        try {
-            firstAnswer = itemIds(recommend(user));
-        } catch (SdkException e) {
-            rightAfterHealth = e;
-        }
-        server.awaitBootCompleted();
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        do {
+            calls++;
+            try {
+                List<String> answer = itemIds(recommend(user));
+                if (!answer.equals(recommendedAfterUpdate)) {
+                    failures.add("answered " + answer);
+                }
+            } catch (SdkException e) {
+                failures.add(e.getMessage());
+            }
+            pause(Duration.ofMillis(250));
+        } while (!server.isBootCompleted());
+        System.out.printf(Locale.ROOT, "After the restart: %d GetRecommendations calls until start-up completed, %d failed%n",
+                calls, failures.size());
 
         GetRecommendationsResponse response = recommend(user);
         assertThat(itemIds(response)).containsExactlyElementsOf(recommendedAfterUpdate);
@@ -266,9 +276,18 @@ class PersonalizeFlowIT {
         assertThat(campaign.status()).isEqualTo("ACTIVE");
         assertThat(campaign.solutionVersionArn()).isEqualTo(secondVersionArn);
 
-        assertThat(rightAfterHealth).as("GetRecommendations right after the restarted server answered GET /health with 200"
-                + " (the server should not report healthy before its API answers)").isNull();
-        assertThat(firstAnswer).containsExactlyElementsOf(recommendedAfterUpdate);
+        assertThat(failures).as("GetRecommendations calls (of %d) that failed after the restarted server answered GET /health"
+                + " with 200 and before Payara Micro logged 'ready': the server reports healthy before its API is available",
+                calls).isEmpty();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
     }
 
     private GetRecommendationsResponse recommend(String userId) {

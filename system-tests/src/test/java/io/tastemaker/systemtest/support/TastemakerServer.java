@@ -45,6 +45,8 @@ import java.util.regex.Pattern;
  *   <li>{@code tastemaker.it.pg.url} (default
  *       {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}): a database on the
  *       PostgreSQL server in which new databases may be created;</li>
+ *   <li>{@code tastemaker.it.pg.datasource} (default {@code org.postgresql.ds.PGSimpleDataSource},
+ *       what the {@code tastemaker} launcher sets): the data source class for PostgreSQL;</li>
  *   <li>{@code tastemaker.it.java.opts} (default {@code -Xmx2g}): the server JVM's options.</li>
  * </ul>
  */
@@ -176,16 +178,26 @@ public final class TastemakerServer {
      */
     public synchronized void awaitBootCompleted() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!logSinceStartContains(READY_LINE)) {
-            if (process == null || !process.isAlive()) {
-                throw new IllegalStateException("Tastemaker is not running; the end of " + log + ":\n" + logTail());
-            }
+        while (!isBootCompleted()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Payara Micro did not log that it is ready within " + START_TIMEOUT.toSeconds()
                         + " s; the end of " + log + ":\n" + logTail());
             }
             sleep(Duration.ofMillis(500));
         }
+    }
+
+    /**
+     * Whether Payara Micro has logged that the current start is complete (see
+     * {@link #awaitBootCompleted()}).
+     *
+     * @throws IllegalStateException if the server process is not running
+     */
+    public synchronized boolean isBootCompleted() {
+        if (process == null || !process.isAlive()) {
+            throw new IllegalStateException("Tastemaker is not running; the end of " + log + ":\n" + logTail());
+        }
+        return logSinceStartContains(READY_LINE);
     }
 
     private boolean logSinceStartContains(Pattern pattern) {
@@ -376,7 +388,8 @@ public final class TastemakerServer {
             String url = base.substring(0, base.lastIndexOf('/') + 1) + name;
             Map<String, String> env = new LinkedHashMap<>();
             env.put("TASTEMAKER_DB_URL", url);
-            env.put("TASTEMAKER_DB_DATASOURCE", "org.postgresql.ds.PGSimpleDataSource");
+            env.put("TASTEMAKER_DB_DATASOURCE", System.getProperty("tastemaker.it.pg.datasource",
+                    "org.postgresql.ds.PGSimpleDataSource"));
             env.put("TASTEMAKER_DB_USER", queryParameter(params, "user", "postgres"));
             env.put("TASTEMAKER_DB_PASSWORD", queryParameter(params, "password", ""));
             System.out.println("Created PostgreSQL database " + name);

@@ -1,0 +1,135 @@
+package io.tastemaker.engine.linalg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class CholeskyTest {
+
+    private static final long SEED = 20190513L;
+
+    private static ForkJoinPool pool;
+
+    @BeforeAll
+    static void startPool() {
+        pool = Parallel.newPool("cholesky-test-", 3);
+    }
+
+    @AfterAll
+    static void stopPool() {
+        pool.shutdown();
+    }
+
+    @Test
+    void factorsTheTextbookMatrix() {
+        // A = L Lᵀ with L = [[2, 0, 0], [6, 1, 0], [-8, 5, 3]]; the upper triangle is never read.
+        double[] a = {
+            4, 99, 99,
+            12, 37, 99,
+            -16, -43, 98};
+
+        Cholesky.factor(a, 3, null);
+
+        assertThat(a).containsExactly(new double[] {
+            2, 99, 99,
+            6, 1, 99,
+            -8, 5, 3}, within(1e-12));
+    }
+
+    @Test
+    void invertsTheTextbookMatrix() {
+        double[] a = {
+            4, 12, -16,
+            12, 37, -43,
+            -16, -43, 98};
+
+        Cholesky.invert(a, 3, null);
+
+        // (L⁻¹)ᵀ L⁻¹ with L⁻¹ = [[1/2, 0, 0], [-3, 1, 0], [19/3, -5/3, 1/3]], in exact fractions.
+        assertThat(a).containsExactly(new double[] {
+            1777.0 / 36, -122.0 / 9, 19.0 / 9,
+            -122.0 / 9, 34.0 / 9, -5.0 / 9,
+            19.0 / 9, -5.0 / 9, 1.0 / 9}, within(1e-12));
+    }
+
+    @Test
+    void invertsARandomMatrixSpanningSeveralBlocksAndTiles() {
+        int n = Cholesky.WIDTH + Cholesky.BLOCK + 37;
+        double[] original = randomSpd(n, SEED);
+        double[] inverse = original.clone();
+
+        Cholesky.invert(inverse, n, pool);
+
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += original[i * n + k] * inverse[k * n + j];
+                }
+                worst = Math.max(worst, Math.abs(s - (i == j ? 1 : 0)));
+                assertThat(inverse[i * n + j]).as("symmetric at (%d, %d), seed %d", i, j, SEED)
+                        .isEqualTo(inverse[j * n + i]);
+            }
+        }
+        assertThat(worst).as("max |A A⁻¹ - I|, seed %d", SEED).isLessThan(1e-10);
+    }
+
+    @Test
+    void givesBitIdenticalResultsOnAnyNumberOfThreads() {
+        int n = 2 * Cholesky.BLOCK + Cholesky.WIDTH + 5;
+        double[] sequential = randomSpd(n, SEED + 1);
+        double[] parallel = sequential.clone();
+
+        Cholesky.invert(sequential, n, null);
+        Cholesky.invert(parallel, n, pool);
+
+        assertThat(parallel).isEqualTo(sequential);
+    }
+
+    @Test
+    void rejectsAMatrixThatIsNotPositiveDefinite() {
+        double[] a = {
+            1, 0,
+            2, 1};
+
+        assertThatThrownBy(() -> Cholesky.factor(a, 2, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not positive definite");
+    }
+
+    @Test
+    void rejectsAnArrayOfTheWrongSize() {
+        assertThatThrownBy(() -> Cholesky.factor(new double[5], 2, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("order 2");
+    }
+
+    /** M Mᵀ + n I for a random M: symmetric and well conditioned. */
+    private static double[] randomSpd(int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] m = new double[n * n];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = random.nextDouble(-1, 1);
+        }
+        double[] a = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = 0;
+                for (int k = 0; k < n; k++) {
+                    s += m[i * n + k] * m[j * n + k];
+                }
+                a[i * n + j] = s;
+                a[j * n + i] = s;
+            }
+            a[i * n + i] += n;
+        }
+        return a;
+    }
+}
