@@ -285,8 +285,8 @@ class EarOnPayaraServerIT {
 
     private void awaitHealth() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest health = HttpRequest.newBuilder(endpoint.resolve("/health")).timeout(Duration.ofSeconds(10)).GET().build();
-        String status = await("GET /health", HEALTH_TIMEOUT, () -> {
+        HttpRequest health = HttpRequest.newBuilder(endpoint.resolve("/ping")).timeout(Duration.ofSeconds(10)).GET().build();
+        String status = await("GET /ping", HEALTH_TIMEOUT, () -> {
             try {
                 return "HTTP " + http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (IOException e) {

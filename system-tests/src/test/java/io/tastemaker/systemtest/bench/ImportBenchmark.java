@@ -46,7 +46,7 @@ public final class ImportBenchmark {
             DatasetImportJob done = clients.awaitDatasetImportJob(job);
             double importSeconds = (System.nanoTime() - importStart) / 1e9;
             System.out.printf(Locale.ROOT, "database            %s%n", server.databaseKind());
-            System.out.printf(Locale.ROOT, "server start-up     %.1f s (process start to /health answering)%n", startSeconds);
+            System.out.printf(Locale.ROOT, "server start-up     %.1f s (process start to GET /ping answering)%n", startSeconds);
             System.out.printf(Locale.ROOT, "import              %,d rows, %.1f MB CSV, status %s%n", rows, bytes / 1e6, done.status());
             System.out.printf(Locale.ROOT, "import time         %.1f s (CreateDatasetImportJob to ACTIVE)%n", importSeconds);
             System.out.printf(Locale.ROOT, "import throughput   %,.0f rows/s%n", rows / importSeconds);

@@ -65,10 +65,15 @@ public class ControlPlaneResource {
         return Response.seeOther(URI.create("/console/")).build();
     }
 
+    /**
+     * Readiness of the application itself: it answers only once Tastemaker is deployed and its
+     * start-up (migrations, first-start account) is done. Payara Micro's own {@code /health}
+     * answers earlier, before the application is deployed, so launchers and tests wait on this.
+     */
     @GET
-    @Path("health")
+    @Path("ping")
     @Produces(MediaType.APPLICATION_JSON)
-    public String health() {
+    public String ping() {
         return "{\"status\":\"UP\"}";
     }
 

@@ -53,7 +53,7 @@ public class SignatureFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if ("GET".equals(request.getMethod()) && ("/".equals(path) || "/health".equals(path))) {
+        if ("GET".equals(request.getMethod()) && ("/".equals(path) || "/ping".equals(path))) {
             return;
         }
         byte[] body = readBounded(request.getEntityStream());
