@@ -1,16 +1,13 @@
 package io.tastemaker.batch.datasetimport;
 
-import io.tastemaker.domain.dataset.Dataset;
 import io.tastemaker.domain.datasetimport.DataLocation;
-import io.tastemaker.domain.datasetimport.DatasetImportJob;
 import io.tastemaker.domain.datasetimport.DatasetImportService;
+import io.tastemaker.domain.datasetimport.ImportPlan;
 import io.tastemaker.domain.datasetimport.rows.CsvRecord;
 import io.tastemaker.domain.datasetimport.rows.CsvRecordReader;
 import io.tastemaker.domain.datasetimport.rows.HeaderMapping;
 import io.tastemaker.domain.datasetimport.rows.RowValidator;
 import io.tastemaker.domain.error.PersonalizeException;
-import io.tastemaker.domain.schema.DatasetType;
-import io.tastemaker.domain.schema.SchemaService;
 import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
@@ -32,8 +29,6 @@ public class CsvRowReader extends AbstractItemReader {
     JobContext jobContext;
     @Inject
     DatasetImportService imports;
-    @Inject
-    SchemaService schemas;
 
     private CsvRecordReader reader;
     private RowValidator validator;
@@ -43,15 +38,13 @@ public class CsvRowReader extends AbstractItemReader {
         String arn = ImportContext.jobArn(jobContext);
         try {
             imports.started(arn, jobContext.getExecutionId());
-            DatasetImportJob job = imports.job(arn);
-            Dataset dataset = imports.datasetOf(job);
-            var schema = schemas.parsed(schemas.find(job.getAccountId(), dataset.getSchemaArn()));
-            reader = CsvRecordReader.ofUtf8(DataLocation.parse(job.getDataLocation()).open());
+            ImportPlan plan = imports.plan(arn);
+            reader = CsvRecordReader.ofUtf8(DataLocation.parse(plan.dataLocation()).open());
             CsvRecord header = reader.read();
             if (header == null) {
-                throw new IllegalArgumentException("The file " + job.getDataLocation() + " is empty: it needs a header row.");
+                throw new IllegalArgumentException("The file " + plan.dataLocation() + " is empty: it needs a header row.");
             }
-            validator = new RowValidator(HeaderMapping.of(header, schema, DatasetType.valueOf(dataset.getDatasetType())));
+            validator = new RowValidator(HeaderMapping.of(header, plan.schema(), plan.datasetType()));
             if (checkpoint != null) {
                 reader.skipTo((Long) checkpoint);
             }

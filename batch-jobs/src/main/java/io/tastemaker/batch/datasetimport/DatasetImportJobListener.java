@@ -2,7 +2,6 @@ package io.tastemaker.batch.datasetimport;
 
 import io.tastemaker.domain.datasetimport.DatasetImportService;
 import jakarta.batch.api.listener.AbstractJobListener;
-import io.tastemaker.domain.common.Status;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
@@ -22,7 +21,7 @@ public class DatasetImportJobListener extends AbstractJobListener {
     public void afterJob() {
         // The batch status is not final while listeners run; the import's own status is.
         String arn = ImportContext.jobArn(jobContext);
-        if (!Status.ACTIVE.equals(imports.job(arn).getStatus())) {
+        if (!imports.completed(arn)) {
             Object reason = jobContext.getTransientUserData();
             imports.fail(arn, reason != null ? reason.toString()
                     : "The import failed; see the server log for details.");

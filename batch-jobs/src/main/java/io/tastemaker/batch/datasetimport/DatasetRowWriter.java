@@ -1,14 +1,12 @@
 package io.tastemaker.batch.datasetimport;
 
-import io.tastemaker.domain.dataset.Dataset;
 import io.tastemaker.domain.dataset.DatasetRows;
 import io.tastemaker.domain.dataset.InteractionRow;
 import io.tastemaker.domain.dataset.RecordRow;
-import io.tastemaker.domain.datasetimport.DatasetImportJob;
 import io.tastemaker.domain.datasetimport.DatasetImportService;
+import io.tastemaker.domain.datasetimport.ImportPlan;
 import io.tastemaker.domain.datasetimport.rows.RowRejection;
 import io.tastemaker.domain.datasetimport.rows.ValidatedRow;
-import io.tastemaker.domain.schema.DatasetType;
 import jakarta.batch.api.chunk.AbstractItemWriter;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
@@ -16,14 +14,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a chunk: valid rows as pending rows of the dataset, rejections to the job's report,
- * and the chunk's counts to the job, all in the chunk's transaction.
+ * Writes a chunk: valid rows into the import's batch, rejections to the job's report, and the
+ * chunk's counts to the job, together in one transaction of the domain.
  */
 @Named
 @Dependent
@@ -33,27 +30,13 @@ public class DatasetRowWriter extends AbstractItemWriter {
     JobContext jobContext;
     @Inject
     DatasetImportService imports;
-    @Inject
-    DatasetRows rows;
 
-    private String jobArn;
-    private String datasetArn;
-    private DatasetType type;
-    private Long batchId;
-
-    @Override
-    public void open(Serializable checkpoint) {
-        jobArn = ImportContext.jobArn(jobContext);
-        DatasetImportJob job = imports.job(jobArn);
-        Dataset dataset = imports.datasetOf(job);
-        datasetArn = dataset.getArn();
-        type = DatasetType.valueOf(dataset.getDatasetType());
-    }
+    private ImportPlan plan;
 
     @Override
     public void writeItems(List<Object> items) {
-        if (batchId == null) {
-            batchId = imports.job(jobArn).getBatchId();
+        if (plan == null || plan.batchId() == null) {
+            plan = imports.plan(ImportContext.jobArn(jobContext));
         }
         List<InteractionRow> interactions = new ArrayList<>();
         List<RecordRow> records = new ArrayList<>();
@@ -63,7 +46,7 @@ public class DatasetRowWriter extends AbstractItemWriter {
                 rejected.add(new DatasetRows.Rejection(r.lineNumber(), r.reason()));
             } else {
                 ValidatedRow row = (ValidatedRow) item;
-                switch (type) {
+                switch (plan.datasetType()) {
                     case INTERACTIONS -> interactions.add(new InteractionRow(row.userId(), row.itemId(), row.timestamp(),
                             row.eventType(), row.eventValue(), null, json(row.attributes())));
                     case ITEMS -> records.add(new RecordRow(row.itemId(), json(row.attributes())));
@@ -71,13 +54,7 @@ public class DatasetRowWriter extends AbstractItemWriter {
                 }
             }
         }
-        if (!interactions.isEmpty()) {
-            rows.insertInteractions(batchId, interactions);
-        }
-        if (!records.isEmpty()) {
-            rows.insertRecords(datasetArn, type, batchId, false, records);
-        }
-        imports.progress(jobArn, items.size(), items.size() - rejected.size(), rejected);
+        imports.writeChunk(plan, interactions, records, items.size(), rejected);
     }
 
     private static String json(Map<String, Object> attributes) {

@@ -1,8 +1,10 @@
 package io.tastemaker.domain.dataset;
 
 import io.tastemaker.domain.schema.DatasetType;
-import jakarta.annotation.Resource;
+import io.tastemaker.domain.persistence.Jdbc;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 
 /**
  * The rows of datasets, in three tables (interaction, item_record, user_record), written and
@@ -33,12 +34,12 @@ public class DatasetRows {
 
     private static final String LIVE_BATCHES = "select b.batch_id from dataset_batch b where b.dataset_arn = ? and b.live = true";
 
-    @Resource(lookup = "java:app/jdbc/tastemaker")
-    DataSource dataSource;
+    @PersistenceContext
+    EntityManager em;
 
     /** Opens a batch: the stream batch of a new dataset (live at once), or an import's (not yet live). */
     public long openBatch(String datasetArn, String jobArn) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("insert into dataset_batch (dataset_arn, job_arn, live) values (?,?,?)",
                      new String[] {"batch_id"})) {
             ps.setString(1, datasetArn);
@@ -56,7 +57,7 @@ public class DatasetRows {
 
     /** The dataset's stream batch, where real-time events, items and users go. */
     public long streamBatch(String datasetArn) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement(
                      "select batch_id from dataset_batch where dataset_arn = ? and job_arn is null")) {
             ps.setString(1, datasetArn);
@@ -74,7 +75,7 @@ public class DatasetRows {
     public void insertInteractions(long batchId, Collection<InteractionRow> rows) {
         String sql = "insert into interaction (batch_id, user_id, item_id, event_time, event_type, event_value,"
                 + " session_id, attributes) values (?,?,?,?,?,?,?,?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = Jdbc.connection(em); PreparedStatement ps = c.prepareStatement(sql)) {
             for (InteractionRow r : rows) {
                 ps.setLong(1, batchId);
                 ps.setString(2, r.userId());
@@ -104,7 +105,7 @@ public class DatasetRows {
                               Collection<RecordRow> rows) {
         String table = table(type);
         String idColumn = idColumn(type);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Jdbc.connection(em)) {
             if (replaceLive) {
                 try (PreparedStatement del = c.prepareStatement("delete from " + table + " where " + idColumn
                         + " = ? and batch_id in (" + LIVE_BATCHES + ")")) {
@@ -135,7 +136,7 @@ public class DatasetRows {
     public void publish(String datasetArn, DatasetType type, long batchId, boolean full) {
         String table = table(type);
         String idColumn = idColumn(type);
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Jdbc.connection(em)) {
             if (full) {
                 update(c, "delete from " + table + " where batch_id in (select b.batch_id from dataset_batch b"
                         + " where b.dataset_arn = ? and b.live = true)", datasetArn);
@@ -160,7 +161,7 @@ public class DatasetRows {
 
     /** Drops the rows of an import that failed or stopped. Live rows are untouched. */
     public void discard(long batchId) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Jdbc.connection(em)) {
             for (DatasetType type : DatasetType.values()) {
                 try (PreparedStatement ps = c.prepareStatement("delete from " + table(type) + " where batch_id = ?")) {
                     ps.setLong(1, batchId);
@@ -177,7 +178,7 @@ public class DatasetRows {
     }
 
     public void deleteAll(Dataset dataset) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = Jdbc.connection(em)) {
             update(c, "delete from " + table(DatasetType.valueOf(dataset.getDatasetType()))
                     + " where batch_id in (select b.batch_id from dataset_batch b where b.dataset_arn = ?)", dataset.getArn());
             update(c, "delete from dataset_batch where dataset_arn = ?", dataset.getArn());
@@ -188,7 +189,7 @@ public class DatasetRows {
 
     /** The number of live rows of a dataset. */
     public long count(String datasetArn, DatasetType type) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select count(*) from " + table(type)
                      + " where batch_id in (" + LIVE_BATCHES + ")")) {
             ps.setString(1, datasetArn);
@@ -203,7 +204,7 @@ public class DatasetRows {
 
     /** Streams the live interactions of a dataset, batch by batch in insertion order. */
     public void forEachInteraction(String datasetArn, Consumer<InteractionRow> consumer) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select user_id, item_id, event_time, event_type, event_value, session_id"
                      + " from interaction where batch_id in (" + LIVE_BATCHES + ") order by id")) {
             ps.setFetchSize(10_000);
@@ -227,7 +228,7 @@ public class DatasetRows {
             return;
         }
         int room = (int) Math.min(rejections.size(), KEPT_REJECTIONS - alreadyRejected);
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("insert into import_rejection (job_arn, line_number, reason) values (?,?,?)")) {
             for (Rejection r : rejections.subList(0, room)) {
                 ps.setString(1, jobArn);
@@ -243,7 +244,7 @@ public class DatasetRows {
 
     public List<Rejection> rejections(String jobArn) {
         List<Rejection> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select line_number, reason from import_rejection where job_arn = ?"
                      + " order by line_number")) {
             ps.setString(1, jobArn);

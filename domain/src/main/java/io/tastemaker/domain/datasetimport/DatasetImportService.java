@@ -13,7 +13,11 @@ import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceAlreadyExistsException;
 import io.tastemaker.domain.error.ResourceInUseException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
+import io.tastemaker.domain.dataset.InteractionRow;
+import io.tastemaker.domain.dataset.RecordRow;
 import io.tastemaker.domain.schema.DatasetType;
+import io.tastemaker.domain.schema.ParsedSchema;
+import io.tastemaker.domain.schema.SchemaService;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -46,6 +50,8 @@ public class DatasetImportService {
     DatasetService datasets;
     @Inject
     DatasetRows rows;
+    @Inject
+    SchemaService schemas;
     @Inject
     Event<ImportRequested> requested;
 
@@ -102,6 +108,39 @@ public class DatasetImportService {
     }
 
     // ---- used by the batch job ----
+    // Each runs in a transaction of its own (REQUIRES_NEW): a JSR-352 chunk runs in a JTA
+    // transaction that also holds the batch runtime's own repository connection, and a second
+    // non-XA database cannot join it (PostgreSQL). Rows and counts of a chunk still commit together.
+
+    /** What the job needs to read and write, in one look-up. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public ImportPlan plan(String arn) {
+        DatasetImportJob job = job(arn);
+        Dataset dataset = datasetOf(job);
+        ParsedSchema schema = schemas.parsed(schemas.find(job.getAccountId(), dataset.getSchemaArn()));
+        return new ImportPlan(arn, dataset.getArn(), DatasetType.valueOf(dataset.getDatasetType()), schema,
+                job.getDataLocation(), job.getBatchId());
+    }
+
+    /** Writes one chunk: valid rows into the import's batch, rejections to its report, and the counts. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void writeChunk(ImportPlan plan, List<InteractionRow> interactions, List<RecordRow> records, long read,
+                           List<DatasetRows.Rejection> rejected) {
+        long batch = plan.batchId();
+        if (!interactions.isEmpty()) {
+            rows.insertInteractions(batch, interactions);
+        }
+        if (!records.isEmpty()) {
+            rows.insertRecords(plan.datasetArn(), plan.datasetType(), batch, false, records);
+        }
+        progress(plan.jobArn(), read, read - rejected.size(), rejected);
+    }
+
+    /** Whether the import completed (its status is ACTIVE). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean completed(String arn) {
+        return Status.ACTIVE.equals(job(arn).getStatus());
+    }
 
     /** The job as the batch job sees it (no account check: the job was checked when created). */
     public DatasetImportJob job(String arn) {
@@ -127,8 +166,8 @@ public class DatasetImportService {
         job.setUpdatedAt(clock.instant());
     }
 
-    /** Adds a chunk's counts; runs in the chunk's transaction, so counts and rows commit together. */
-    public void progress(String arn, long read, long imported, List<DatasetRows.Rejection> rejected) {
+    /** Adds a chunk's counts, in the transaction of {@link #writeChunk}. */
+    private void progress(String arn, long read, long imported, List<DatasetRows.Rejection> rejected) {
         DatasetImportJob job = job(arn);
         rows.addRejections(arn, job.getRowsRejected(), rejected);
         job.setRowsRead(job.getRowsRead() + read);

@@ -29,7 +29,9 @@ public class SchemaMigration {
     @Resource(lookup = "java:app/jdbc/tastemaker")
     DataSource dataSource;
 
+    /** Outside any transaction: Flyway manages its own, and an XA connection refuses that inside JTA. */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
         String product;
         try (Connection c = dataSource.getConnection()) {

@@ -1,13 +1,14 @@
 package io.tastemaker.domain.solution;
 
-import jakarta.annotation.Resource;
+import io.tastemaker.domain.persistence.Jdbc;
 import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
  * Model artifacts, stored in the database next to their solution version so that every node of
@@ -16,11 +17,11 @@ import javax.sql.DataSource;
 @Stateless
 public class ModelStore {
 
-    @Resource(lookup = "java:app/jdbc/tastemaker")
-    DataSource dataSource;
+    @PersistenceContext
+    EntityManager em;
 
     public void save(String accountId, String solutionVersionArn, byte[] content) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement(
                      "insert into model_artifact (solution_version_arn, account_id, content) values (?,?,?)")) {
             ps.setString(1, solutionVersionArn);
@@ -33,7 +34,7 @@ public class ModelStore {
     }
 
     public Optional<byte[]> load(String solutionVersionArn) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select content from model_artifact where solution_version_arn = ?")) {
             ps.setString(1, solutionVersionArn);
             try (ResultSet rs = ps.executeQuery()) {

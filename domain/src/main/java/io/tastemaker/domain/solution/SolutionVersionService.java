@@ -115,6 +115,8 @@ public class SolutionVersionService {
 
     // ---- used by the training job ----
 
+    /** The version as the training job sees it, read in a transaction of its own (see DatasetImportService). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public SolutionVersion version(String arn) {
         SolutionVersion version = em.find(SolutionVersion.class, arn);
         if (version == null) {

@@ -19,12 +19,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One Tastemaker server per test JVM: Payara Micro running the WAR under test, on a free port of
@@ -32,9 +35,12 @@ import java.util.regex.Pattern;
  * (an H2 file in the data directory, or a new PostgreSQL database {@code tastemaker_it_<millis>}
  * when {@code tastemaker.it.database=postgresql}, dropped when the JVM exits).
  *
- * <p>The operator account gets fixed credentials, so that tests can sign requests without
- * reading the first-start credentials file. The server's output goes to {@code server.log} in its
- * data directory; a start that fails or times out throws with the end of that log.
+ * <p>A start is complete when the application answers {@code GET /ping} with 200. The operator
+ * account gets fixed credentials, so that tests can sign requests without reading the
+ * first-start credentials file. The server's output goes to {@code server.log} in its data
+ * directory; Payara's root directory is {@code payara/} there, made afresh at every start as the
+ * {@code tastemaker} launcher does. A start that fails or times out throws with the first errors and the end of
+ * that log (after a thread dump, {@code threads-*.txt}, if the server hangs).
  *
  * <p>System properties (set by the Failsafe configuration of this module):
  * <ul>
@@ -59,12 +65,22 @@ public final class TastemakerServer {
     /** The console password of the operator's {@code admin} user. */
     public static final String ADMIN_PASSWORD = "It-Admin-Passw0rd-2024";
 
+    /**
+     * The application's own readiness endpoint, which the {@code tastemaker} launcher waits on too.
+     * Not {@code /health}: Payara Micro answers that itself, before the application is deployed.
+     */
+    static final String READINESS_PATH = "/ping";
     /** How long a start may take before it counts as failed; 30–50 s is usual on two cores. */
     static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     /** How long a stop may take before the process is killed. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 80;
     private static final Pattern READY_LINE = Pattern.compile("Payara Micro \\S+ \\(build \\d+\\) ready in");
+    /** Payara's message when the WAR fails to deploy; the server keeps running without it. */
+    private static final Pattern DEPLOYMENT_FAILED = Pattern.compile("Exception while loading the app");
+    private static final Pattern APPLICATION_LOADED = Pattern.compile("Loading application \\[[^\\]]*\\] at \\[/\\]");
+    private static final Pattern ERROR_LINE = Pattern.compile("SEVERE|Caused by: ");
+    private static final int MAX_ERROR_LINES = 12;
 
     private static TastemakerServer shared;
     private static RuntimeException startFailure;
@@ -162,9 +178,9 @@ public final class TastemakerServer {
     }
 
     /**
-     * Stops the server and starts it again on the same data directory (Payara's root directory
-     * among it, as the {@code tastemaker} launcher keeps it), database and port. Returns when
-     * {@code GET /health} answers 200, as a user's readiness check would.
+     * Stops the server and starts it again on the same data directory, database and port, as an
+     * operator would with the {@code tastemaker} launcher. Returns when {@code GET /ping} answers
+     * 200, as the launcher's readiness check does.
      */
     public synchronized void restart() {
         stop();
@@ -173,8 +189,8 @@ public final class TastemakerServer {
 
     /**
      * Waits until Payara Micro logs that the current start is complete ({@code Payara Micro ...
-     * ready in ... ms}), which may come after {@code /health} first answers: on a restart, Payara
-     * first loads the application it finds in its root directory, then deploys the WAR again.
+     * ready in ... ms}). It should come with the first 200 of {@code /ping}; it came ~25 s later
+     * when a reused root directory made Payara load the application, then deploy the WAR again.
      */
     public synchronized void awaitBootCompleted() {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -201,10 +217,13 @@ public final class TastemakerServer {
     }
 
     private boolean logSinceStartContains(Pattern pattern) {
+        return pattern.matcher(logSinceStart()).find();
+    }
+
+    private String logSinceStart() {
         try (SeekableByteChannel channel = Files.newByteChannel(log)) {
             channel.position(logOffset);
-            String text = new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
-            return pattern.matcher(text).find();
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -221,6 +240,9 @@ public final class TastemakerServer {
         Path rootDir = dataDir.resolve("payara");
         Path preboot = dataDir.resolve("preboot.asadmin");
         try {
+            // Fresh at every start, as the launcher does: a root directory that already holds the
+            // application makes Payara Micro deploy it a second time after --deploy.
+            deleteRecursively(rootDir);
             Files.createDirectories(rootDir);
             Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
                     + ".network-listener.http-listener.address=127.0.0.1\n", StandardCharsets.UTF_8);
@@ -259,15 +281,20 @@ public final class TastemakerServer {
 
     private void awaitHealthy(long started) {
         long deadline = started + START_TIMEOUT.toNanos();
-        HttpRequest health = HttpRequest.newBuilder(endpoint().resolve("/health")).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest readiness = HttpRequest.newBuilder(endpoint().resolve(READINESS_PATH)).timeout(Duration.ofSeconds(5)).GET()
+                .build();
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Tastemaker exited with status " + process.exitValue()
-                        + " while starting; the end of " + log + ":\n" + logTail());
+                        + " while starting" + failureDetails());
+            }
+            if (logSinceStartContains(DEPLOYMENT_FAILED)) {
+                stop();
+                throw new IllegalStateException("Payara Micro could not deploy " + war + failureDetails());
             }
             try {
-                HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -280,9 +307,10 @@ public final class TastemakerServer {
             }
             sleep(Duration.ofSeconds(1));
         }
+        Path dump = threadDump();
         stop();
-        throw new IllegalStateException("Tastemaker did not answer GET /health with 200 within " + START_TIMEOUT.toSeconds()
-                + " s (last: " + last + "); the end of " + log + ":\n" + logTail());
+        throw new IllegalStateException("Tastemaker did not answer GET " + READINESS_PATH + " with 200 within " + START_TIMEOUT.toSeconds()
+                + " s (last: " + last + "; server threads dumped to " + dump + ")" + failureDetails());
     }
 
     private synchronized void stop() {
@@ -305,6 +333,58 @@ public final class TastemakerServer {
     private void shutdown() {
         stop();
         database.drop();
+    }
+
+    /**
+     * How many times the current start has loaded the application ({@code Loading application
+     * [...] at [/]} in the log): once, unless Payara deploys it again.
+     */
+    public synchronized int applicationLoadsSinceStart() {
+        Matcher m = APPLICATION_LOADED.matcher(logSinceStart());
+        int count = 0;
+        while (m.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Writes the server's threads (jcmd Thread.print) next to its log; for diagnosing a hang. */
+    private Path threadDump() {
+        Path dump = dataDir.resolve("threads-" + System.currentTimeMillis() + ".txt");
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!jcmd.waitFor(30, TimeUnit.SECONDS)) {
+                jcmd.destroyForcibly();
+            }
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return dump;
+    }
+
+    /** The first error lines this start logged and the end of the log, for failure messages. */
+    private String failureDetails() {
+        StringBuilder out = new StringBuilder("; the first errors in ").append(log).append(":\n");
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            long offset = 0;
+            int shown = 0;
+            for (String line : lines) {
+                offset += line.getBytes(StandardCharsets.UTF_8).length + 1;
+                if (offset > logOffset && shown < MAX_ERROR_LINES && ERROR_LINE.matcher(line).find()) {
+                    out.append("  ").append(line.length() > 400 ? line.substring(0, 400) + "..." : line).append('\n');
+                    shown++;
+                }
+            }
+        } catch (IOException e) {
+            out.append("  (could not read the log: ").append(e).append(")\n");
+        }
+        return out.append("and its end:\n").append(logTail()).toString();
     }
 
     /** The last lines of the server log, for failure messages. */
@@ -420,6 +500,17 @@ public final class TastemakerServer {
                 }
             }
             return otherwise;
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }
