@@ -2,6 +2,7 @@ package io.tastemaker.domain.recipe;
 
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
+import io.tastemaker.engine.recipe.EaseRecipe;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -26,7 +27,13 @@ public class RecipeCatalog {
                     "arn:aws:personalize:::algorithm/aws-popularity-count", "USER_PERSONALIZATION",
                     "Recommends the items with the most events (of the solution's event type, at or above its "
                             + "eventValueThreshold) to every user. A baseline, and the fallback for new users.",
-                    CATALOG_DATE, Set.of(), PopularityCountRecipe::new));
+                    CATALOG_DATE, Set.of(), values -> { }, PopularityCountRecipe::new),
+            new RecipeEntry("aws-user-personalization", PREFIX + "aws-user-personalization",
+                    "arn:aws:personalize:::algorithm/aws-user-personalization", "USER_PERSONALIZATION",
+                    "Personalized recommendations from each user's interactions: EASE, a closed-form item-to-item "
+                            + "model over the most popular max_items items (hyperparameters lambda, max_items, "
+                            + "neighbors). Users without interactions get the most popular items.",
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new));
 
     public List<RecipeEntry> all() {
         return entries;

@@ -2,10 +2,17 @@ package io.tastemaker.domain.recipe;
 
 import io.tastemaker.engine.recipe.Recipe;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** A recipe of the catalog: Personalize's ARN and metadata, and the engine recipe that trains it. */
+/**
+ * A recipe of the catalog: Personalize's ARN and metadata, the hyperparameters it accepts (names,
+ * and a check of their values that throws IllegalArgumentException naming the parameter), and
+ * the engine recipe that trains it.
+ */
 public record RecipeEntry(String name, String recipeArn, String algorithmArn, String recipeType, String description,
-                          Instant creationDateTime, Set<String> hyperParameters, Supplier<Recipe> engine) {
+                          Instant creationDateTime, Set<String> hyperParameters,
+                          Consumer<Map<String, String>> hyperParameterCheck, Supplier<Recipe> engine) {
 }

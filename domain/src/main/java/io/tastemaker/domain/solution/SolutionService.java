@@ -57,7 +57,8 @@ public class SolutionService {
         }
         RecipeEntry recipe = recipes.forSolution(recipeArn);
         if (performHpo) {
-            throw new InvalidInputException("Recipe " + recipe.name() + " has no hyperparameters to tune; set performHPO to false.");
+            throw new InvalidInputException("performHPO is not supported by this server yet for recipe " + recipe.name()
+                    + "; set performHPO to false (the defaults were chosen on a validation split).");
         }
         if (eventType != null && (eventType.isEmpty() || eventType.length() > 256)) {
             throw new InvalidInputException("eventType must have between 1 and 256 characters.");

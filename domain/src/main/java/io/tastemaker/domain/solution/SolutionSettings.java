@@ -84,6 +84,7 @@ public final class SolutionSettings {
         try {
             new TrainingConfig(null, eventValueThreshold, hyperParameters, 0L)
                     .requireKnownHyperParameters(recipe.name(), recipe.hyperParameters());
+            recipe.hyperParameterCheck().accept(hyperParameters);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("solutionConfig.algorithmHyperParameters: " + e.getMessage());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.recipe.RecipeEntry;
+import io.tastemaker.engine.recipe.EaseRecipe;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import java.time.Instant;
 import java.util.Set;
@@ -14,7 +15,7 @@ class SolutionSettingsTest {
 
     private static final RecipeEntry POPULARITY = new RecipeEntry("aws-popularity-count",
             "arn:aws:personalize:::recipe/aws-popularity-count", "a", "USER_PERSONALIZATION", "d", Instant.EPOCH, Set.of(),
-            PopularityCountRecipe::new);
+            values -> { }, PopularityCountRecipe::new);
 
     @Test
     void readsTheEventValueThresholdAsPersonalizeSendsIt() {
@@ -29,6 +30,16 @@ class SolutionSettingsTest {
         SolutionSettings settings = SolutionSettings.parse("{\"algorithmHyperParameters\": {\"hidden_dimension\": \"64\"}}");
         assertThatThrownBy(() -> settings.check(POPULARITY)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("hidden_dimension");
+    }
+
+    @Test
+    void checksHyperparameterValuesNamingTheParameter() {
+        RecipeEntry ease = new RecipeEntry("aws-user-personalization", "arn:aws:personalize:::recipe/aws-user-personalization",
+                "a", "USER_PERSONALIZATION", "d", Instant.EPOCH, EaseRecipe.HYPERPARAMETER_NAMES,
+                EaseRecipe.HyperParameters::parse, EaseRecipe::new);
+        SolutionSettings.parse("{\"algorithmHyperParameters\": {\"lambda\": \"250\"}}").check(ease);
+        assertThatThrownBy(() -> SolutionSettings.parse("{\"algorithmHyperParameters\": {\"lambda\": \"-1\"}}").check(ease))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("lambda");
     }
 
     @Test

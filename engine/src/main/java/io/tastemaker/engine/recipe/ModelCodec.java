@@ -54,7 +54,8 @@ public final class ModelCodec {
 
     /** Payload readers by recipe name. */
     private static final Map<String, PayloadReader> READERS = Map.of(
-            PopularityCountRecipe.NAME, PopularityCountModel::readPayload);
+            PopularityCountRecipe.NAME, PopularityCountModel::readPayload,
+            EaseRecipe.NAME, EaseModel::readPayload);
 
     private ModelCodec() {
     }

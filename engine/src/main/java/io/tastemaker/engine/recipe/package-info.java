@@ -11,13 +11,20 @@
  * {@link io.tastemaker.engine.recipe.ModelCodec} reads back; the codec dispatches on the recipe name
  * in the artifact's header, so each recipe owns its payload layout and version.
  *
- * <p>Invariants: training is deterministic in (log, configuration); models are immutable and
- * thread-safe; unknown hyperparameter names are an {@link java.lang.IllegalArgumentException} that
- * names them; recommendations keep items the user already interacted with (as Personalize does) and
- * never exceed the model's catalog; an unreadable artifact is an {@link java.io.IOException} with a
- * message saying why.
+ * <p>Recipes: {@link io.tastemaker.engine.recipe.PopularityCountRecipe} ({@code aws-popularity-count})
+ * and {@link io.tastemaker.engine.recipe.EaseRecipe} ({@code aws-user-personalization}, EASE over the
+ * most popular items with a popularity fallback). Hyperparameters are strings, as in Personalize's
+ * {@code algorithmHyperParameters}; each recipe documents their defaults and ranges and exposes
+ * their names so the domain can validate them when a solution is created.
  *
- * <p>Out of scope here: Personalize filters, promotions, exploration, item metadata in responses,
- * and the data minimums Personalize checks before training (the domain checks those).
+ * <p>Invariants: training is deterministic in (log, configuration), also when it runs on several
+ * threads; models are immutable and thread-safe; unknown hyperparameter names are an
+ * {@link java.lang.IllegalArgumentException} that names them; recommendations keep items the user
+ * already interacted with (as Personalize does) and never exceed the model's catalog; an
+ * unreadable artifact is an {@link java.io.IOException} with a message saying why.
+ *
+ * <p>Out of scope here: Personalize filters, promotions, exploration, live session events, item
+ * metadata in responses, and the data minimums Personalize checks before training (the domain
+ * checks those).
  */
 package io.tastemaker.engine.recipe;

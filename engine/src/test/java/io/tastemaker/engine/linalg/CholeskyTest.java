@@ -29,53 +29,51 @@ class CholeskyTest {
     @Test
     void factorsTheTextbookMatrix() {
         // A = L Lᵀ with L = [[2, 0, 0], [6, 1, 0], [-8, 5, 3]]; the upper triangle is never read.
-        double[] a = {
-            4, 99, 99,
-            12, 37, 99,
-            -16, -43, 98};
+        double[][] a = {
+            {4, 99, 99},
+            {12, 37, 99},
+            {-16, -43, 98}};
 
-        Cholesky.factor(a, 3, null);
+        Cholesky.factor(a, null);
 
-        assertThat(a).containsExactly(new double[] {
-            2, 99, 99,
-            6, 1, 99,
-            -8, 5, 3}, within(1e-12));
+        assertThat(a[0]).containsExactly(new double[] {2, 99, 99}, within(1e-12));
+        assertThat(a[1]).containsExactly(new double[] {6, 1, 99}, within(1e-12));
+        assertThat(a[2]).containsExactly(new double[] {-8, 5, 3}, within(1e-12));
     }
 
     @Test
     void invertsTheTextbookMatrix() {
-        double[] a = {
-            4, 12, -16,
-            12, 37, -43,
-            -16, -43, 98};
+        double[][] a = {
+            {4, 12, -16},
+            {12, 37, -43},
+            {-16, -43, 98}};
 
-        Cholesky.invert(a, 3, null);
+        Cholesky.invert(a, null);
 
         // (L⁻¹)ᵀ L⁻¹ with L⁻¹ = [[1/2, 0, 0], [-3, 1, 0], [19/3, -5/3, 1/3]], in exact fractions.
-        assertThat(a).containsExactly(new double[] {
-            1777.0 / 36, -122.0 / 9, 19.0 / 9,
-            -122.0 / 9, 34.0 / 9, -5.0 / 9,
-            19.0 / 9, -5.0 / 9, 1.0 / 9}, within(1e-12));
+        assertThat(a[0]).containsExactly(new double[] {1777.0 / 36, -122.0 / 9, 19.0 / 9}, within(1e-12));
+        assertThat(a[1]).containsExactly(new double[] {-122.0 / 9, 34.0 / 9, -5.0 / 9}, within(1e-12));
+        assertThat(a[2]).containsExactly(new double[] {19.0 / 9, -5.0 / 9, 1.0 / 9}, within(1e-12));
     }
 
     @Test
     void invertsARandomMatrixSpanningSeveralBlocksAndTiles() {
         int n = Cholesky.WIDTH + Cholesky.BLOCK + 37;
-        double[] original = randomSpd(n, SEED);
-        double[] inverse = original.clone();
+        double[][] original = randomSpd(n, SEED);
+        double[][] inverse = copy(original);
 
-        Cholesky.invert(inverse, n, pool);
+        Cholesky.invert(inverse, pool);
 
         double worst = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0;
                 for (int k = 0; k < n; k++) {
-                    s += original[i * n + k] * inverse[k * n + j];
+                    s += original[i][k] * inverse[k][j];
                 }
                 worst = Math.max(worst, Math.abs(s - (i == j ? 1 : 0)));
-                assertThat(inverse[i * n + j]).as("symmetric at (%d, %d), seed %d", i, j, SEED)
-                        .isEqualTo(inverse[j * n + i]);
+                assertThat(inverse[i][j]).as("symmetric at (%d, %d), seed %d", i, j, SEED)
+                        .isEqualTo(inverse[j][i]);
             }
         }
         assertThat(worst).as("max |A A⁻¹ - I|, seed %d", SEED).isLessThan(1e-10);
@@ -84,52 +82,62 @@ class CholeskyTest {
     @Test
     void givesBitIdenticalResultsOnAnyNumberOfThreads() {
         int n = 2 * Cholesky.BLOCK + Cholesky.WIDTH + 5;
-        double[] sequential = randomSpd(n, SEED + 1);
-        double[] parallel = sequential.clone();
+        double[][] sequential = randomSpd(n, SEED + 1);
+        double[][] parallel = copy(sequential);
 
-        Cholesky.invert(sequential, n, null);
-        Cholesky.invert(parallel, n, pool);
+        Cholesky.invert(sequential, null);
+        Cholesky.invert(parallel, pool);
 
-        assertThat(parallel).isEqualTo(sequential);
+        assertThat(parallel).isDeepEqualTo(sequential);
     }
 
     @Test
     void rejectsAMatrixThatIsNotPositiveDefinite() {
-        double[] a = {
-            1, 0,
-            2, 1};
+        double[][] a = {
+            {1, 0},
+            {2, 1}};
 
-        assertThatThrownBy(() -> Cholesky.factor(a, 2, null))
+        assertThatThrownBy(() -> Cholesky.factor(a, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not positive definite");
     }
 
     @Test
     void rejectsAnArrayOfTheWrongSize() {
-        assertThatThrownBy(() -> Cholesky.factor(new double[5], 2, null))
+        assertThatThrownBy(() -> Cholesky.factor(new double[][] {{1, 0}, {0}}, null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("order 2");
+                .hasMessageContaining("row 1 has 1");
     }
 
     /** M Mᵀ + n I for a random M: symmetric and well conditioned. */
-    private static double[] randomSpd(int n, long seed) {
+    private static double[][] randomSpd(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] m = new double[n * n];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = random.nextDouble(-1, 1);
+        double[][] m = new double[n][n];
+        for (double[] row : m) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextDouble(-1, 1);
+            }
         }
-        double[] a = new double[n * n];
+        double[][] a = new double[n][n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
                 double s = 0;
                 for (int k = 0; k < n; k++) {
-                    s += m[i * n + k] * m[j * n + k];
+                    s += m[i][k] * m[j][k];
                 }
-                a[i * n + j] = s;
-                a[j * n + i] = s;
+                a[i][j] = s;
+                a[j][i] = s;
             }
-            a[i * n + i] += n;
+            a[i][i] += n;
         }
         return a;
+    }
+
+    private static double[][] copy(double[][] a) {
+        double[][] copy = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            copy[i] = a[i].clone();
+        }
+        return copy;
     }
 }

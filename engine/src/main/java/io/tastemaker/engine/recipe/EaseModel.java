@@ -1,0 +1,459 @@
+package io.tastemaker.engine.recipe;
+
+import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.data.IndexSort;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * A trained {@link EaseRecipe}: the catalog with its popularity, the kept weights of EASE's item
+ * matrix {@code B}, and each training user's items.
+ *
+ * <p>Scoring a user the model knows, who interacted with at least one modelled item:
+ *
+ * <ul>
+ *   <li>the raw score of a modelled item {@code j} is {@code sum of B[i][j]} over the user's
+ *       modelled items {@code i}; items the user interacted with stay candidates, as in
+ *       Personalize (filters remove them later), unless the caller asks to exclude them;</li>
+ *   <li>an item outside the model (beyond {@code max_items}) gets the user's lowest modelled raw
+ *       score minus 1, so it follows every modelled item; among such items the more popular comes
+ *       first;</li>
+ *   <li>the returned score is the softmax of the raw scores over the whole catalog,
+ *       {@code exp(raw[j] − max) / sum over all items of exp(raw[k] − max)}, so the scores of all
+ *       catalog items sum to 1, as in Personalize's user-personalization recipes;</li>
+ *   <li>ties (equal raw scores) go to the item earlier in the catalog: more popular, then lower
+ *       item id.</li>
+ * </ul>
+ *
+ * <p>A user the model does not know, or who interacted only with items outside the model, gets the
+ * most popular items, scored by their share of all counts (so again the catalog sums to 1).
+ *
+ * <p>Payload version 1 (big-endian): {@code double lambda, int max_items, int neighbors}; {@code int
+ * M}, then M times (string item id, {@code long} count) in catalog order; {@code int N} modelled
+ * items (the first N of the catalog), then for each modelled item {@code i} an {@code int} length
+ * and that many ({@code int j}, {@code float B[i][j]}), ascending j; {@code int U} users, then per
+ * user (string id, {@code int} length, that many ascending catalog indices). Reading checks every
+ * invariant, so a tampered payload that kept its checksum still cannot make an inconsistent model.
+ */
+public final class EaseModel implements TrainedModel {
+
+    static final int PAYLOAD_VERSION = 1;
+
+    private final EaseRecipe.HyperParameters parameters;
+    private final String[] itemIds;
+    private final IdDictionary items;
+    private final long[] counts;
+    private final double[] shares;
+    private final int modelled;
+    private final int[] neighborOffsets;
+    private final int[] neighborItems;
+    private final float[] neighborWeights;
+    private final String[] userIds;
+    private final IdDictionary users;
+    private final int[] userOffsets;
+    private final int[] userItems;
+
+    /**
+     * @throws IllegalArgumentException if the arrays break the invariants of the class comment
+     */
+    EaseModel(EaseRecipe.HyperParameters parameters, String[] itemIds, long[] counts, int modelled,
+            int[] neighborOffsets, int[] neighborItems, float[] neighborWeights,
+            String[] userIds, int[] userOffsets, int[] userItems) {
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        int m = itemIds.length;
+        if (counts.length != m) {
+            throw new IllegalArgumentException(m + " item ids but " + counts.length + " counts");
+        }
+        long total = 0;
+        for (int i = 0; i < m; i++) {
+            Objects.requireNonNull(itemIds[i], "item id");
+            if (counts[i] <= 0) {
+                throw new IllegalArgumentException("Count of item '" + itemIds[i] + "' must be positive, was "
+                        + counts[i]);
+            }
+            if (i > 0 && !(counts[i - 1] > counts[i]
+                    || counts[i - 1] == counts[i] && itemIds[i - 1].compareTo(itemIds[i]) < 0)) {
+                throw new IllegalArgumentException("Items are not in popularity order at position " + i);
+            }
+            total = Math.addExact(total, counts[i]);
+        }
+        if (modelled != Math.min(parameters.maxItems(), m)) {
+            throw new IllegalArgumentException(modelled + " modelled items, expected min(max_items "
+                    + parameters.maxItems() + ", catalog " + m + ")");
+        }
+        requireCsr(neighborOffsets, neighborItems, modelled, modelled, true, "neighbor");
+        if (neighborWeights.length != neighborItems.length) {
+            throw new IllegalArgumentException(neighborItems.length + " neighbors but " + neighborWeights.length
+                    + " weights");
+        }
+        for (float weight : neighborWeights) {
+            if (!Float.isFinite(weight)) {
+                throw new IllegalArgumentException("Weight " + weight + " is not finite");
+            }
+        }
+        requireCsr(userOffsets, userItems, userIds.length, m, false, "user");
+        this.itemIds = itemIds;
+        this.items = IdDictionary.of(itemIds);
+        this.counts = counts;
+        this.shares = new double[m];
+        for (int i = 0; i < m; i++) {
+            shares[i] = (double) counts[i] / total;
+        }
+        this.modelled = modelled;
+        this.neighborOffsets = neighborOffsets;
+        this.neighborItems = neighborItems;
+        this.neighborWeights = neighborWeights;
+        this.userIds = userIds;
+        this.users = IdDictionary.of(userIds);
+        this.userOffsets = userOffsets;
+        this.userItems = userItems;
+    }
+
+    /**
+     * Checks a CSR structure of {@code rows} rows whose entries are strictly ascending indices below
+     * {@code columns}; with {@code noDiagonal}, row i must not list i; user rows must not be empty.
+     */
+    private static void requireCsr(int[] offsets, int[] entries, int rows, int columns, boolean noDiagonal,
+            String what) {
+        if (offsets.length != rows + 1 || offsets[0] != 0 || offsets[rows] != entries.length) {
+            throw new IllegalArgumentException("The " + what + " offsets do not cover the " + what + " entries");
+        }
+        for (int r = 0; r < rows; r++) {
+            int from = offsets[r];
+            int to = offsets[r + 1];
+            if (to < from || !noDiagonal && to == from) {
+                throw new IllegalArgumentException("The " + what + " row " + r + " has "
+                        + (to < from ? "a negative length" : "no items"));
+            }
+            for (int p = from; p < to; p++) {
+                int column = entries[p];
+                if (column < 0 || column >= columns || p > from && column <= entries[p - 1]
+                        || noDiagonal && column == r) {
+                    throw new IllegalArgumentException("The " + what + " row " + r + " has an invalid or unsorted "
+                            + "index " + column);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String recipe() {
+        return EaseRecipe.NAME;
+    }
+
+    /** The hyperparameters the model was trained with. */
+    public EaseRecipe.HyperParameters hyperParameters() {
+        return parameters;
+    }
+
+    /** The number of items the model can recommend: every item with a training interaction. */
+    public int catalogSize() {
+        return itemIds.length;
+    }
+
+    /** The number of items EASE models: {@code min(max_items, catalogSize())}. */
+    public int modelledItems() {
+        return modelled;
+    }
+
+    /** The number of users with a training interaction. */
+    public int userCount() {
+        return userIds.length;
+    }
+
+    /** The number of weights of B the model keeps. */
+    public int weightCount() {
+        return neighborItems.length;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Same as {@code recommend(userId, numResults, false)}.
+     */
+    @Override
+    public List<ScoredItem> recommend(String userId, int numResults) {
+        return recommend(userId, numResults, false);
+    }
+
+    /**
+     * The best {@code numResults} items for {@code userId}, best first, scored as the class comment
+     * says.
+     *
+     * @param excludeSeen whether to leave out the items the user interacted with in training (an
+     *     offline evaluation's protocol); Personalize keeps them, so the service passes
+     *     {@code false}
+     * @return an unmodifiable list
+     * @throws IllegalArgumentException if {@code numResults} is negative
+     */
+    public List<ScoredItem> recommend(String userId, int numResults, boolean excludeSeen) {
+        Objects.requireNonNull(userId, "userId");
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
+        int user = users.indexOf(userId);
+        int from = user < 0 ? 0 : userOffsets[user];
+        int to = user < 0 ? 0 : userOffsets[user + 1];
+        IntPredicate candidate = excludeSeen && to > from
+                ? item -> Arrays.binarySearch(userItems, from, to, item) < 0
+                : null;
+        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
+        if (!hasModelledHistory(from, to)) {
+            for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {
+                if (candidate == null || candidate.test(item)) {
+                    result.add(new ScoredItem(itemIds[item], shares[item]));
+                }
+            }
+            return Collections.unmodifiableList(result);
+        }
+        double[] raw = rawScores(from, to);
+        double max = max(raw);
+        double normaliser = 0;
+        for (double score : raw) {
+            normaliser += Math.exp(score - max);
+        }
+        for (int item : TopK.best(raw, raw.length, numResults, candidate)) {
+            result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * {@code itemIds} in the order the user would prefer them, as Personalize's
+     * {@code GetPersonalizedRanking}: the items the model knows by their raw score (as
+     * {@link #recommend(String, int, boolean)}), with scores normalised over those items so they sum
+     * to 1; then the items it does not know, in their input order, with score 0. An item listed
+     * twice is ranked once. An unknown user gets the items by popularity, scored by their share of
+     * the listed items' counts.
+     *
+     * @return an unmodifiable list with one entry per distinct id of {@code itemIds}
+     */
+    public List<ScoredItem> rank(String userId, List<String> itemIds) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(itemIds, "itemIds");
+        int[] known = new int[itemIds.size()];
+        int knownCount = 0;
+        List<String> unknown = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (String id : itemIds) {
+            Objects.requireNonNull(id, "item id");
+            if (!listed.add(id)) {
+                continue;
+            }
+            int item = items.indexOf(id);
+            if (item < 0) {
+                unknown.add(id);
+            } else {
+                known[knownCount++] = item;
+            }
+        }
+        known = Arrays.copyOf(known, knownCount);
+        List<ScoredItem> result = new ArrayList<>(knownCount + unknown.size());
+        int user = users.indexOf(userId);
+        int from = user < 0 ? 0 : userOffsets[user];
+        int to = user < 0 ? 0 : userOffsets[user + 1];
+        if (!hasModelledHistory(from, to)) {
+            Arrays.sort(known);
+            double total = 0;
+            for (int item : known) {
+                total += counts[item];
+            }
+            for (int item : known) {
+                result.add(new ScoredItem(this.itemIds[item], counts[item] / total));
+            }
+        } else if (knownCount > 0) {
+            double[] raw = rawScores(from, to);
+            IndexSort.stableSort(known, (a, b) -> TopK.better(a, b, raw) ? -1 : TopK.better(b, a, raw) ? 1 : 0);
+            double max = raw[known[0]];
+            double normaliser = 0;
+            for (int item : known) {
+                normaliser += Math.exp(raw[item] - max);
+            }
+            for (int item : known) {
+                result.add(new ScoredItem(this.itemIds[item], Math.exp(raw[item] - max) / normaliser));
+            }
+        }
+        for (String id : unknown) {
+            result.add(new ScoredItem(id, 0.0));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /** Whether the user items at [from, to) include a modelled item (they are sorted, so the first). */
+    private boolean hasModelledHistory(int from, int to) {
+        return to > from && userItems[from] < modelled;
+    }
+
+    /**
+     * Raw scores over the whole catalog for the user items at [from, to): the sum of the kept rows
+     * of B for modelled items; every item outside the model gets the lowest modelled score minus 1.
+     */
+    private double[] rawScores(int from, int to) {
+        double[] raw = new double[itemIds.length];
+        for (int p = from; p < to; p++) {
+            int item = userItems[p];
+            if (item >= modelled) {
+                break;
+            }
+            for (int e = neighborOffsets[item], end = neighborOffsets[item + 1]; e < end; e++) {
+                raw[neighborItems[e]] += neighborWeights[e];
+            }
+        }
+        double min = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < modelled; j++) {
+            min = Math.min(min, raw[j]);
+        }
+        Arrays.fill(raw, modelled, raw.length, min - 1);
+        return raw;
+    }
+
+    private static double max(double[] values) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        ModelCodec.write(out, EaseRecipe.NAME, PAYLOAD_VERSION, this::writePayload);
+    }
+
+    private void writePayload(DataOutputStream out) throws IOException {
+        out.writeDouble(parameters.lambda());
+        out.writeInt(parameters.maxItems());
+        out.writeInt(parameters.neighbors());
+        out.writeInt(itemIds.length);
+        for (int i = 0; i < itemIds.length; i++) {
+            ModelCodec.writeString(out, itemIds[i]);
+            out.writeLong(counts[i]);
+        }
+        out.writeInt(modelled);
+        for (int i = 0; i < modelled; i++) {
+            int from = neighborOffsets[i];
+            int to = neighborOffsets[i + 1];
+            out.writeInt(to - from);
+            for (int e = from; e < to; e++) {
+                out.writeInt(neighborItems[e]);
+                out.writeFloat(neighborWeights[e]);
+            }
+        }
+        out.writeInt(userIds.length);
+        for (int u = 0; u < userIds.length; u++) {
+            ModelCodec.writeString(out, userIds[u]);
+            int from = userOffsets[u];
+            int to = userOffsets[u + 1];
+            out.writeInt(to - from);
+            for (int p = from; p < to; p++) {
+                out.writeInt(userItems[p]);
+            }
+        }
+    }
+
+    /** Reads a payload written by {@link #writeTo(OutputStream)}. */
+    static EaseModel readPayload(DataInputStream in, int payloadVersion) throws IOException {
+        if (payloadVersion != PAYLOAD_VERSION) {
+            throw new IOException("Unsupported " + EaseRecipe.NAME + " payload version " + payloadVersion
+                    + "; this build reads version " + PAYLOAD_VERSION);
+        }
+        EaseRecipe.HyperParameters parameters = new EaseRecipe.HyperParameters(in.readDouble(), in.readInt(),
+                in.readInt());
+        // Arrays grow as entries arrive rather than trusting the counts, so a corrupt count ends in
+        // EOF, not in an out-of-memory error.
+        int m = ModelCodec.readCount(in, "item count");
+        String[] itemIds = new String[Math.min(m, 1 << 12)];
+        long[] counts = new long[itemIds.length];
+        for (int i = 0; i < m; i++) {
+            if (i == itemIds.length) {
+                itemIds = Arrays.copyOf(itemIds, (int) Math.min(m, 2L * i));
+                counts = Arrays.copyOf(counts, itemIds.length);
+            }
+            itemIds[i] = ModelCodec.readString(in, "item id");
+            counts[i] = in.readLong();
+        }
+        int modelled = ModelCodec.readCount(in, "modelled item count");
+        if (modelled > m) {
+            throw new IOException("Corrupt model artifact: " + modelled + " modelled items of " + m);
+        }
+        int[] neighborOffsets = new int[modelled + 1];
+        IntList neighborItems = new IntList();
+        FloatList neighborWeights = new FloatList();
+        for (int i = 0; i < modelled; i++) {
+            int length = ModelCodec.readCount(in, "neighbor count");
+            for (int e = 0; e < length; e++) {
+                neighborItems.add(in.readInt());
+                neighborWeights.add(in.readFloat());
+            }
+            neighborOffsets[i + 1] = neighborItems.size;
+        }
+        int userCount = ModelCodec.readCount(in, "user count");
+        String[] userIds = new String[Math.min(userCount, 1 << 12)];
+        IntList userOffsets = new IntList();
+        userOffsets.add(0);
+        IntList userItems = new IntList();
+        for (int u = 0; u < userCount; u++) {
+            if (u == userIds.length) {
+                userIds = Arrays.copyOf(userIds, (int) Math.min(userCount, 2L * u));
+            }
+            userIds[u] = ModelCodec.readString(in, "user id");
+            int length = ModelCodec.readCount(in, "user item count");
+            for (int p = 0; p < length; p++) {
+                userItems.add(in.readInt());
+            }
+            userOffsets.add(userItems.size);
+        }
+        return new EaseModel(parameters, itemIds, counts, modelled, neighborOffsets, neighborItems.toArray(),
+                neighborWeights.toArray(), userIds, userOffsets.toArray(), userItems.toArray());
+    }
+
+    /** A growable {@code int} array. */
+    private static final class IntList {
+        int[] values = new int[1 << 10];
+        int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /** A growable {@code float} array. */
+    private static final class FloatList {
+        float[] values = new float[1 << 10];
+        int size;
+
+        void add(float value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, 2 * size);
+            }
+            values[size++] = value;
+        }
+
+        float[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EaseModel[items=" + itemIds.length + ", modelled=" + modelled + ", users=" + userIds.length
+                + ", weights=" + neighborItems.length + ", " + parameters + "]";
+    }
+}

@@ -1,0 +1,97 @@
+package io.tastemaker.engine.recipe;
+
+import java.util.function.IntPredicate;
+
+/**
+ * Selects the {@code k} best of a range of indices by a score, with a bounded heap over primitive
+ * arrays: {@code O(n log k)}, no boxing.
+ *
+ * <p>Order: higher score first; equal scores by lower index first. So a selection is a pure
+ * function of the scores, whatever order the candidates are visited in.
+ */
+final class TopK {
+
+    private TopK() {
+    }
+
+    /**
+     * The indices {@code i} in {@code [0, length)} with {@code candidate.test(i)}, best
+     * {@code min(k, candidates)} of them by {@code scores[i]}, best first.
+     *
+     * @param candidate which indices may be selected; {@code null} for all
+     */
+    static int[] best(double[] scores, int length, int k, IntPredicate candidate) {
+        if (k <= 0 || length == 0) {
+            return new int[0];
+        }
+        int[] heap = new int[Math.min(k, length)];
+        int size = 0;
+        for (int i = 0; i < length; i++) {
+            if (candidate != null && !candidate.test(i)) {
+                continue;
+            }
+            if (size < heap.length) {
+                heap[size] = i;
+                siftUp(heap, size, scores);
+                size++;
+            } else if (better(i, heap[0], scores)) {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        // Pop the worst to the end, repeatedly: the array ends up best first.
+        for (int end = size - 1; end > 0; end--) {
+            int worst = heap[0];
+            heap[0] = heap[end];
+            heap[end] = worst;
+            siftDown(heap, end, scores);
+        }
+        if (size == heap.length) {
+            return heap;
+        }
+        int[] result = new int[size];
+        System.arraycopy(heap, 0, result, 0, size);
+        return result;
+    }
+
+    /** Whether index {@code a} ranks before index {@code b}. */
+    static boolean better(int a, int b, double[] scores) {
+        double sa = scores[a];
+        double sb = scores[b];
+        return sa > sb || sa == sb && a < b;
+    }
+
+    /** Min-heap by rank: the worst selected index is at the root. */
+    private static void siftUp(int[] heap, int position, double[] scores) {
+        int item = heap[position];
+        while (position > 0) {
+            int parent = (position - 1) >>> 1;
+            if (!better(heap[parent], item, scores)) {
+                break;
+            }
+            heap[position] = heap[parent];
+            position = parent;
+        }
+        heap[position] = item;
+    }
+
+    private static void siftDown(int[] heap, int size, double[] scores) {
+        int position = 0;
+        int item = heap[0];
+        while (true) {
+            int child = 2 * position + 1;
+            if (child >= size) {
+                break;
+            }
+            if (child + 1 < size && better(heap[child], heap[child + 1], scores)) {
+                child++;
+            }
+            if (!better(item, heap[child], scores)) {
+                break;
+            }
+            heap[position] = heap[child];
+            position = child;
+        }
+        heap[position] = item;
+    }
+}

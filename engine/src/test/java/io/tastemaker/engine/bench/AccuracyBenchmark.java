@@ -1,0 +1,410 @@
+package io.tastemaker.engine.bench;
+
+import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.data.InteractionLog;
+import io.tastemaker.engine.evaluation.RankingMetrics;
+import io.tastemaker.engine.recipe.EaseModel;
+import io.tastemaker.engine.recipe.EaseRecipe;
+import io.tastemaker.engine.recipe.PopularityCountRecipe;
+import io.tastemaker.engine.recipe.ScoredItem;
+import io.tastemaker.engine.recipe.TrainedModel;
+import io.tastemaker.engine.recipe.TrainingConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * The offline-accuracy benchmark of {@code shared/data/README.md}, run by {@code bench/accuracy}.
+ *
+ * <p>Protocol: every rating is a positive interaction. Ratings are grouped by item (items in order
+ * of first appearance, each group in file order), each group is shuffled (Fisher–Yates, one
+ * {@link SplittableRandom} seeded 42 walking the groups in order), and the first
+ * {@code rint(0.75·n)} ratings (rounded half to even, like Python's {@code round}) go to train, the
+ * rest to test. For every user with a test rating the model recommends the top 10 items the user
+ * has no train rating of; every test item of that user is relevant; nDCG@10, P@10, R@10 and MAP@10
+ * come from {@link RankingMetrics}.
+ *
+ * <p>Hyperparameters are chosen on a validation split carved from train the same way (10% of each
+ * item's train ratings, seed 1), never on test.
+ *
+ * <p>Models: MostPop (the served {@code aws-popularity-count} model), ItemKNN (cosine, k chosen on
+ * validation), EASE with its defaults, EASE with λ chosen on validation, and EASE in the
+ * README's reference setting (λ = 200, every item, every weight).
+ *
+ * <p>Usage: {@code AccuracyBenchmark <ratings.csv> [--sweep]}; {@code --sweep} also prints the
+ * measurements behind EASE's defaults ({@code max_items}, {@code neighbors}).
+ */
+public final class AccuracyBenchmark {
+
+    private static final int K = 10;
+    private static final long SPLIT_SEED = 42;
+    private static final double TRAIN_SHARE = 0.75;
+    private static final long VALIDATION_SEED = 1;
+    private static final double VALIDATION_SHARE = 0.10;
+    private static final double[] LAMBDAS = {50, 100, 200, 300, 400, 500, 800};
+    private static final int[] KNN_KS = {10, 20, 50, 100, 200, 400, 800};
+
+    private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+
+    private AccuracyBenchmark() {
+    }
+
+    /** One rating. */
+    record Rating(String user, String item, long timestamp, float value) {
+    }
+
+    /** A train part and a held-out part. */
+    record Split(List<Rating> train, List<Rating> heldOut) {
+    }
+
+    /** Top-n recommendation excluding the user's train items. */
+    @FunctionalInterface
+    interface Recommender {
+        List<ScoredItem> recommend(String userId, int n);
+    }
+
+    /** A trained recommender with what training cost. */
+    private record Trained(Recommender recommender, double seconds, long peakHeapBytes, long retainedBytes,
+            String note) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("Usage: AccuracyBenchmark <ratings.csv> [--sweep]");
+        }
+        Path path = Path.of(args[0]);
+        boolean sweep = Arrays.asList(args).contains("--sweep");
+        List<Rating> ratings = read(path);
+        Split test = splitPerItem(ratings, TRAIN_SHARE, SPLIT_SEED, true);
+        Split validation = splitPerItem(test.train(), VALIDATION_SHARE, VALIDATION_SEED, false);
+        IdDictionary allItems = itemDictionary(ratings);
+
+        OUT.printf(Locale.ROOT, "%s: %,d ratings; per-item split seed %d: train %,d, test %,d (%d test users); "
+                + "validation split seed %d: train %,d, validation %,d%n", path.getFileName(), ratings.size(),
+                SPLIT_SEED, test.train().size(), test.heldOut().size(), usersOf(test.heldOut()).size(),
+                VALIDATION_SEED, validation.train().size(), validation.heldOut().size());
+        OUT.printf(Locale.ROOT, "JVM: %s, %d processors, max heap %,d MB%n%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+        InteractionLog train = log(test.train());
+        InteractionLog validationTrain = log(validation.train());
+
+        // ItemKNN's k and EASE's λ on validation.
+        OUT.println("Validation (train minus 10% per item -> the 10%), nDCG@10:");
+        int bestK = KNN_KS[0];
+        double bestKnn = -1;
+        for (int k : KNN_KS) {
+            ItemKnnRecipe.Model model = new ItemKnnRecipe(k).train(validationTrain, TrainingConfig.withSeed(0));
+            double ndcg = evaluate(model::recommendExcludingSeen, validation, allItems).ndcg();
+            OUT.printf(Locale.ROOT, "  ItemKNN k=%-5d %.4f%n", k, ndcg);
+            if (ndcg > bestKnn) {
+                bestKnn = ndcg;
+                bestK = k;
+            }
+        }
+        double bestLambda = LAMBDAS[0];
+        double bestEase = -1;
+        for (double lambda : LAMBDAS) {
+            EaseModel model = new EaseRecipe().train(validationTrain, easeConfig(lambda, null, null));
+            double ndcg = evaluate((u, n) -> model.recommend(u, n, true), validation, allItems).ndcg();
+            OUT.printf(Locale.ROOT, "  EASE λ=%-6.0f %.4f%n", lambda, ndcg);
+            if (ndcg > bestEase) {
+                bestEase = ndcg;
+                bestLambda = lambda;
+            }
+        }
+        OUT.printf(Locale.ROOT, "  chosen: ItemKNN k=%d, EASE λ=%.0f%n%n", bestK, bestLambda);
+
+        Map<String, Supplier<Trained>> models = new LinkedHashMap<>();
+        models.put("MostPop", () -> timed(() -> {
+            TrainedModel model = new PopularityCountRecipe().train(train, TrainingConfig.withSeed(0));
+            return mostPop(model, train);
+        }));
+        int knnK = bestK;
+        models.put("ItemKNN (cosine, k=" + knnK + ")", () -> timed(() -> {
+            ItemKnnRecipe.Model model = new ItemKnnRecipe(knnK).train(train, TrainingConfig.withSeed(0));
+            return (Recommender) model::recommendExcludingSeen;
+        }));
+        models.put("EASE (defaults)", () -> ease(train, easeConfig(null, null, null)));
+        double chosenLambda = bestLambda;
+        models.put(String.format(Locale.ROOT, "EASE (λ=%.0f from validation)", chosenLambda),
+                () -> ease(train, easeConfig(chosenLambda, null, null)));
+        // The README's reference setting: λ=200, every item, every weight.
+        models.put("EASE (λ=200, all items, dense B)", () -> ease(train,
+                easeConfig(200.0, EaseRecipe.MAX_MAX_ITEMS, EaseRecipe.MAX_NEIGHBORS)));
+
+        OUT.printf(Locale.ROOT, "Test (%d users), top %d excluding train items:%n", usersOf(test.heldOut()).size(), K);
+        OUT.printf(Locale.ROOT, "| %-32s | %7s | %6s | %6s | %6s | %8s | %9s | %9s | %s%n", "model", "nDCG@10",
+                "P@10", "R@10", "MAP@10", "train s", "peak heap", "retained", "notes");
+        OUT.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(34), "-".repeat(9), "-".repeat(8),
+                "-".repeat(8), "-".repeat(8), "-".repeat(10), "-".repeat(11), "-".repeat(11));
+        for (Map.Entry<String, Supplier<Trained>> entry : models.entrySet()) {
+            Trained trained = entry.getValue().get();
+            RankingMetrics metrics = evaluate(trained.recommender(), test, allItems);
+            printRow(entry.getKey(), metrics, trained);
+        }
+
+        if (sweep) {
+            sweeps(train, validationTrain, test, validation, allItems, chosenLambda);
+        }
+    }
+
+    /** The measurements behind the defaults of max_items and neighbors. */
+    private static void sweeps(InteractionLog train, InteractionLog validationTrain, Split test, Split validation,
+            IdDictionary allItems, double lambda) {
+        int catalog = new EaseRecipe().train(train, easeConfig(lambda, 1, 1)).catalogSize();
+        OUT.printf(Locale.ROOT, "%nSweep max_items (λ=%.0f, neighbors=all): validation and test nDCG@10%n", lambda);
+        OUT.printf(Locale.ROOT, "| %9s | %10s | %8s | %8s | %9s |%n", "max_items", "validation", "test",
+                "train s", "peak heap");
+        for (int maxItems : new int[] {1000, 2000, 3000, 4000, 5000, 6000, 8000, catalog}) {
+            Trained trained = ease(train, easeConfig(lambda, maxItems, EaseRecipe.MAX_NEIGHBORS));
+            double testNdcg = evaluate(trained.recommender(), test, allItems).ndcg();
+            EaseModel validationModel = new EaseRecipe().train(validationTrain,
+                    easeConfig(lambda, maxItems, EaseRecipe.MAX_NEIGHBORS));
+            double validationNdcg = evaluate((u, n) -> validationModel.recommend(u, n, true), validation, allItems)
+                    .ndcg();
+            OUT.printf(Locale.ROOT, "| %9d | %10.4f | %8.4f | %8.2f | %6d MB |%n", maxItems, validationNdcg, testNdcg,
+                    trained.seconds(), trained.peakHeapBytes() >> 20);
+        }
+        OUT.printf(Locale.ROOT, "%nSweep neighbors (λ=%.0f, max_items=%d): validation and test nDCG@10%n", lambda,
+                EaseRecipe.DEFAULT_MAX_ITEMS);
+        OUT.printf(Locale.ROOT, "| %9s | %10s | %8s | %9s | %14s |%n", "neighbors", "validation", "test", "weights",
+                "artifact bytes");
+        for (int neighbors : new int[] {25, 50, 100, 200, 300, 500, 1000, EaseRecipe.MAX_NEIGHBORS}) {
+            TrainingConfig config = easeConfig(lambda, null, neighbors);
+            EaseModel model = new EaseRecipe().train(train, config);
+            double testNdcg = evaluate((u, n) -> model.recommend(u, n, true), test, allItems).ndcg();
+            EaseModel validationModel = new EaseRecipe().train(validationTrain, config);
+            double validationNdcg = evaluate((u, n) -> validationModel.recommend(u, n, true), validation, allItems)
+                    .ndcg();
+            OUT.printf(Locale.ROOT, "| %9d | %10.4f | %8.4f | %,9d | %,14d |%n", neighbors, validationNdcg, testNdcg,
+                    model.weightCount(), artifactBytes(model));
+        }
+    }
+
+    private static TrainingConfig easeConfig(Double lambda, Integer maxItems, Integer neighbors) {
+        Map<String, String> hyperParameters = new LinkedHashMap<>();
+        if (lambda != null) {
+            hyperParameters.put(EaseRecipe.LAMBDA, Double.toString(lambda));
+        }
+        if (maxItems != null) {
+            hyperParameters.put(EaseRecipe.MAX_ITEMS, Integer.toString(maxItems));
+        }
+        if (neighbors != null) {
+            hyperParameters.put(EaseRecipe.NEIGHBORS, Integer.toString(neighbors));
+        }
+        return new TrainingConfig(null, null, hyperParameters, 0L);
+    }
+
+    private static Trained ease(InteractionLog train, TrainingConfig config) {
+        EaseModel[] holder = new EaseModel[1];
+        Trained trained = timed(() -> {
+            EaseModel model = new EaseRecipe().train(train, config);
+            holder[0] = model;
+            return (Recommender) (u, n) -> model.recommend(u, n, true);
+        });
+        EaseModel model = holder[0];
+        String note = String.format(Locale.ROOT, "λ=%s, %d of %d items modelled, %,d weights, artifact %,d bytes",
+                trimmed(model.hyperParameters().lambda()), model.modelledItems(), model.catalogSize(),
+                model.weightCount(), artifactBytes(model));
+        return new Trained(trained.recommender(), trained.seconds(), trained.peakHeapBytes(), trained.retainedBytes(),
+                note);
+    }
+
+    private static String trimmed(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    /** Popularity through the served model: asks for enough items to drop the user's train items. */
+    private static Recommender mostPop(TrainedModel model, InteractionLog train) {
+        Map<String, Set<String>> seen = seenItems(train);
+        return (user, n) -> {
+            Set<String> mine = seen.getOrDefault(user, Set.of());
+            List<ScoredItem> result = new ArrayList<>(n);
+            for (ScoredItem item : model.recommend(user, n + mine.size())) {
+                if (!mine.contains(item.itemId()) && result.size() < n) {
+                    result.add(item);
+                }
+            }
+            return result;
+        };
+    }
+
+    /**
+     * Trains and measures: wall-clock time; peak heap, the sum of the heap pools' peak usage
+     * ({@link MemoryPoolMXBean}, reset after a GC just before training, so it includes garbage the
+     * collector had not yet reclaimed); retained heap, the growth of used heap
+     * ({@link java.lang.management.MemoryMXBean}) after a GC with the model still referenced.
+     */
+    private static Trained timed(Supplier<Recommender> training) {
+        List<MemoryPoolMXBean> heapPools = new ArrayList<>();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                heapPools.add(pool);
+            }
+        }
+        System.gc();
+        long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        Recommender recommender = training.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : heapPools) {
+            peak += pool.getPeakUsage().getUsed();
+        }
+        System.gc();
+        long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return new Trained(recommender, seconds, peak, Math.max(0, after - before), "");
+    }
+
+    private static long artifactBytes(TrainedModel model) {
+        long[] count = new long[1];
+        try {
+            model.writeTo(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    count[0]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    count[0] += len;
+                }
+            });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return count[0];
+    }
+
+    private static void printRow(String name, RankingMetrics metrics, Trained trained) {
+        OUT.printf(Locale.ROOT, "| %-32s | %7.4f | %6.4f | %6.4f | %6.4f | %8.2f | %6d MB | %6d MB | %s%n", name,
+                metrics.ndcg(), metrics.precision(), metrics.recall(), metrics.meanAveragePrecision(),
+                trained.seconds(), trained.peakHeapBytes() >> 20, trained.retainedBytes() >> 20, trained.note());
+    }
+
+    /** Recommends for every user with a held-out rating and scores the lists. */
+    static RankingMetrics evaluate(Recommender recommender, Split split, IdDictionary allItems) {
+        Map<String, List<String>> relevant = new LinkedHashMap<>();
+        for (Rating rating : split.heldOut()) {
+            relevant.computeIfAbsent(rating.user(), u -> new ArrayList<>()).add(rating.item());
+        }
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        for (Rating rating : split.train()) {
+            seen.computeIfAbsent(rating.user(), u -> new HashSet<>()).add(rating.item());
+        }
+        RankingMetrics metrics = new RankingMetrics(K);
+        for (Map.Entry<String, List<String>> entry : relevant.entrySet()) {
+            List<ScoredItem> top = recommender.recommend(entry.getKey(), K);
+            Set<String> mine = seen.getOrDefault(entry.getKey(), Set.of());
+            int[] ranked = new int[top.size()];
+            for (int r = 0; r < ranked.length; r++) {
+                String item = top.get(r).itemId();
+                if (mine.contains(item)) {
+                    throw new IllegalStateException("Recommended train item " + item + " to user " + entry.getKey());
+                }
+                ranked[r] = allItems.indexOf(item);
+            }
+            int[] truth = entry.getValue().stream().mapToInt(allItems::indexOf).toArray();
+            metrics.add(ranked, truth);
+        }
+        return metrics;
+    }
+
+    private static Map<String, Set<String>> seenItems(InteractionLog log) {
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        for (int row = 0; row < log.size(); row++) {
+            seen.computeIfAbsent(log.users().idOf(log.user(row)), u -> new HashSet<>())
+                    .add(log.items().idOf(log.item(row)));
+        }
+        return seen;
+    }
+
+    private static Set<String> usersOf(List<Rating> ratings) {
+        Set<String> users = new HashSet<>();
+        for (Rating rating : ratings) {
+            users.add(rating.user());
+        }
+        return users;
+    }
+
+    static IdDictionary itemDictionary(List<Rating> ratings) {
+        IdDictionary.Builder builder = new IdDictionary.Builder();
+        for (Rating rating : ratings) {
+            builder.intern(rating.item());
+        }
+        return builder.build();
+    }
+
+    static InteractionLog log(List<Rating> ratings) {
+        InteractionLog.Builder builder = InteractionLog.builder(ratings.size());
+        for (Rating rating : ratings) {
+            builder.add(rating.user(), rating.item(), rating.timestamp(), null, rating.value());
+        }
+        return builder.build();
+    }
+
+    /**
+     * Groups by item (first appearance order), shuffles each group with one generator seeded
+     * {@code seed}, and puts the first {@code rint(share·n)} of each group in the first part: train
+     * when {@code shareIsTrain}, held out otherwise.
+     */
+    static Split splitPerItem(List<Rating> ratings, double share, long seed, boolean shareIsTrain) {
+        Map<String, List<Rating>> byItem = new LinkedHashMap<>();
+        for (Rating rating : ratings) {
+            byItem.computeIfAbsent(rating.item(), i -> new ArrayList<>()).add(rating);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Rating> train = new ArrayList<>();
+        List<Rating> heldOut = new ArrayList<>();
+        for (List<Rating> group : byItem.values()) {
+            for (int i = group.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                group.set(j, group.set(i, group.get(j)));
+            }
+            int first = (int) Math.rint(share * group.size());
+            List<Rating> head = group.subList(0, first);
+            List<Rating> tail = group.subList(first, group.size());
+            (shareIsTrain ? train : heldOut).addAll(head);
+            (shareIsTrain ? heldOut : train).addAll(tail);
+        }
+        return new Split(train, heldOut);
+    }
+
+    static List<Rating> read(Path path) throws IOException {
+        List<Rating> ratings = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String header = reader.readLine();
+            if (header == null || !header.strip().equals("userId,movieId,rating,timestamp")) {
+                throw new IOException(path + " does not start with userId,movieId,rating,timestamp");
+            }
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                line = line.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] fields = line.split(",", -1);
+                ratings.add(new Rating(fields[0], fields[1], Long.parseLong(fields[3]), Float.parseFloat(fields[2])));
+            }
+        }
+        return ratings;
+    }
+}
