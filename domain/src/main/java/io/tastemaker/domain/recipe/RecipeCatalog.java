@@ -33,6 +33,11 @@ public class RecipeCatalog {
                     "Personalized recommendations from each user's interactions: EASE, a closed-form item-to-item "
                             + "model over the most popular max_items items (hyperparameters lambda, max_items, "
                             + "neighbors). Users without interactions get the most popular items.",
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new),
+            new RecipeEntry("aws-personalized-ranking", PREFIX + "aws-personalized-ranking",
+                    "arn:aws:personalize:::algorithm/aws-personalized-ranking", "PERSONALIZED_RANKING",
+                    "Orders a list of items for a user (GetPersonalizedRanking) with the same EASE model as "
+                            + "aws-user-personalization; items unknown at training go last with score 0.",
                     CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new));
 
     public List<RecipeEntry> all() {

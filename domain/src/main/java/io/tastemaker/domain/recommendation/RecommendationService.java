@@ -4,6 +4,7 @@ import io.tastemaker.domain.campaign.Campaign;
 import io.tastemaker.domain.campaign.CampaignService;
 import io.tastemaker.domain.campaign.ModelRegistry;
 import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.engine.recipe.RankingModel;
 import io.tastemaker.engine.recipe.ScoredItem;
 import io.tastemaker.engine.recipe.TrainedModel;
 import jakarta.ejb.Stateless;
@@ -13,7 +14,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 
-/** GetRecommendations: the campaign's model ranks the catalog for a user. */
+/** GetRecommendations and GetPersonalizedRanking from an ACTIVE campaign's model. */
 @Stateless
 public class RecommendationService {
 
@@ -48,6 +49,32 @@ public class RecommendationService {
         TrainedModel model = registry.get(campaign.getSolutionVersionArn());
         List<ScoredItem> items = model.recommend(userId, n);
         return new Recommendations(items, "RID-" + UUID.randomUUID());
+    }
+
+    /** GetPersonalizedRanking: the campaign's model orders the given items for the user. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Recommendations rank(String accountId, String campaignArn, String userId, List<String> inputList) {
+        if (campaignArn == null) {
+            throw new InvalidInputException("campaignArn is required.");
+        }
+        if (userId == null || userId.isEmpty() || userId.length() > 256) {
+            throw new InvalidInputException("userId is required and must have at most 256 characters.");
+        }
+        if (inputList == null || inputList.isEmpty() || inputList.size() > MAX_RESULTS) {
+            throw new InvalidInputException("inputList must hold between 1 and 500 item ids.");
+        }
+        for (String item : inputList) {
+            if (item == null || item.isEmpty() || item.length() > 256) {
+                throw new InvalidInputException("Every item id of inputList must have between 1 and 256 characters.");
+            }
+        }
+        Campaign campaign = campaigns.serving(accountId, campaignArn);
+        TrainedModel model = registry.get(campaign.getSolutionVersionArn());
+        if (!(model instanceof RankingModel ranking)) {
+            throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
+                    + ", which does not rank item lists; use a campaign of aws-personalized-ranking.");
+        }
+        return new Recommendations(ranking.rank(userId, inputList), "RID-" + UUID.randomUUID());
     }
 
     /** A ranked list and the id that PutEvents may later cite. */

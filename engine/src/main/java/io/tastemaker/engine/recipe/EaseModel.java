@@ -45,7 +45,7 @@ import java.util.function.IntPredicate;
  * user (string id, {@code int} length, that many ascending catalog indices). Reading checks every
  * invariant, so a tampered payload that kept its checksum still cannot make an inconsistent model.
  */
-public final class EaseModel implements TrainedModel {
+public final class EaseModel implements RankingModel {
 
     static final int PAYLOAD_VERSION = 1;
 
@@ -238,6 +238,7 @@ public final class EaseModel implements TrainedModel {
      *
      * @return an unmodifiable list with one entry per distinct id of {@code itemIds}
      */
+    @Override
     public List<ScoredItem> rank(String userId, List<String> itemIds) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(itemIds, "itemIds");

@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The runtime API (REST-JSON): GetRecommendations. */
+/** The runtime API (REST-JSON): GetRecommendations, GetPersonalizedRanking. */
 @Path("/")
 @RequestScoped
 public class RuntimeResource {
@@ -27,6 +27,18 @@ public class RuntimeResource {
                 r.string("itemId"), r.integer("numResults"));
         JsonOut out = JsonOut.object()
                 .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
+                .put("recommendationId", result.recommendationId());
+        return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("personalize-ranking")
+    public Response getPersonalizedRanking(byte[] body) {
+        JsonIn r = JsonIn.parse(body);
+        var result = recommendations.rank(caller.accountId(), r.string("campaignArn"), r.string("userId"),
+                r.strings("inputList"));
+        JsonOut out = JsonOut.object()
+                .list("personalizedRanking", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
                 .put("recommendationId", result.recommendationId());
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,0 +1,13 @@
+package io.tastemaker.engine.recipe;
+
+import java.util.List;
+
+/**
+ * A model that can order a given list of items for a user, as Personalize's
+ * GetPersonalizedRanking does: known items by the model's preference, with scores that sum to 1
+ * over them; items unknown at training last, in their input order, with score 0.
+ */
+public interface RankingModel extends TrainedModel {
+
+    List<ScoredItem> rank(String userId, List<String> itemIds);
+}

@@ -1,0 +1,126 @@
+package io.tastemaker.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tastemaker.systemtest.support.Clients;
+import io.tastemaker.systemtest.support.SyntheticInteractions;
+import io.tastemaker.systemtest.support.TastemakerServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.personalize.model.InvalidInputException;
+import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
+
+/**
+ * aws-user-personalization and aws-personalized-ranking through the AWS SDK, on data with known
+ * structure: two groups of users, each interacting only with its own group of items. A user of
+ * one group must be recommended (and ranked) items of that group.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PersonalizationRecipesIT {
+
+    private static final long SEED = 4242L;
+    private static final int USERS_PER_GROUP = 60;
+    private static final int ITEMS_PER_GROUP = 30;
+
+    private Clients clients;
+    private PersonalizeClient personalize;
+    private String groupArn;
+    private final String suffix = Long.toString(System.currentTimeMillis(), 36);
+
+    @BeforeAll
+    void importTwoGroups() throws IOException {
+        TastemakerServer server = TastemakerServer.shared();
+        clients = Clients.of(server);
+        personalize = clients.personalize();
+        System.out.printf(Locale.ROOT, "PersonalizationRecipesIT seed %d%n", SEED);
+        SplittableRandom random = new SplittableRandom(SEED);
+        List<String> lines = new ArrayList<>();
+        long time = SyntheticInteractions.FIRST_TIMESTAMP;
+        for (int group = 0; group < 2; group++) {
+            for (int u = 0; u < USERS_PER_GROUP; u++) {
+                for (int k = 0; k < 12; k++) {
+                    int item = random.nextInt(ITEMS_PER_GROUP);
+                    lines.add(user(group, u) + "," + item(group, item) + "," + (time++) + ",click");
+                }
+            }
+        }
+        groupArn = personalize.createDatasetGroup(r -> r.name("recipes-" + suffix)).datasetGroupArn();
+        String schemaArn = personalize.createSchema(r -> r.name("recipes-" + suffix).schema(SyntheticInteractions.SCHEMA))
+                .schemaArn();
+        String datasetArn = personalize.createDataset(r -> r.name("recipes-" + suffix).schemaArn(schemaArn)
+                .datasetGroupArn(groupArn).datasetType("Interactions")).datasetArn();
+        Path csv = Files.createTempFile(server.dataDir().getParent(), "recipes-", ".csv");
+        SyntheticInteractions.writeCsv(csv, SyntheticInteractions.HEADER, lines);
+        String job = personalize.createDatasetImportJob(r -> r.jobName("recipes-" + suffix).datasetArn(datasetArn)
+                .dataSource(s -> s.dataLocation(csv.toUri().toString()))).datasetImportJobArn();
+        assertThat(clients.awaitDatasetImportJob(job).status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void userPersonalizationRecommendsTheUsersOwnGroup() {
+        String campaign = deploy("arn:aws:personalize:::recipe/aws-user-personalization", "up");
+        for (int group = 0; group < 2; group++) {
+            String userId = user(group, 3);
+            var items = clients.runtime().getRecommendations(r -> r.campaignArn(campaign).userId(userId).numResults(10))
+                    .itemList();
+            String prefix = "g" + group + "-";
+            assertThat(items).hasSize(10).allSatisfy(i -> assertThat(i.itemId()).startsWith(prefix));
+            assertThat(items.stream().map(PredictedItem::score).toList()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        }
+    }
+
+    @Test
+    void personalizedRankingPutsTheUsersGroupFirstAndUnknownItemsLast() {
+        String campaign = deploy("arn:aws:personalize:::recipe/aws-personalized-ranking", "pr");
+        List<String> input = List.of(item(1, 0), item(0, 1), "never-seen-item", item(1, 2), item(0, 3));
+        var ranking = clients.runtime().getPersonalizedRanking(r -> r.campaignArn(campaign).userId(user(0, 5))
+                .inputList(input)).personalizedRanking();
+        List<String> order = ranking.stream().map(PredictedItem::itemId).toList();
+        assertThat(order).hasSize(5).containsExactlyInAnyOrderElementsOf(input);
+        assertThat(order.subList(0, 2)).allSatisfy(id -> assertThat(id).startsWith("g0-"));
+        assertThat(order.get(4)).isEqualTo("never-seen-item");
+        assertThat(ranking.get(4).score()).isZero();
+    }
+
+    @Test
+    void unknownHyperparametersAreRefusedByName() {
+        try {
+            personalize.createSolution(r -> r.name("bad-hp-" + suffix).datasetGroupArn(groupArn)
+                    .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization")
+                    .solutionConfig(c -> c.algorithmHyperParameters(java.util.Map.of("hidden_dimension", "64"))));
+            throw new AssertionError("CreateSolution accepted an unknown hyperparameter");
+        } catch (InvalidInputException e) {
+            assertThat(e.awsErrorDetails().errorMessage()).contains("hidden_dimension");
+        }
+    }
+
+    private String deploy(String recipeArn, String name) {
+        String solution = personalize.createSolution(r -> r.name(name + "-" + suffix).datasetGroupArn(groupArn)
+                .recipeArn(recipeArn)).solutionArn();
+        clients.awaitSolution(solution);
+        String version = personalize.createSolutionVersion(r -> r.solutionArn(solution)).solutionVersionArn();
+        var trained = clients.awaitSolutionVersion(version);
+        assertThat(trained.status()).as("failure reason: %s", trained.failureReason()).isEqualTo("ACTIVE");
+        String campaign = personalize.createCampaign(r -> r.name(name + "-" + suffix).solutionVersionArn(version))
+                .campaignArn();
+        assertThat(clients.awaitCampaign(campaign).status()).isEqualTo("ACTIVE");
+        return campaign;
+    }
+
+    private static String user(int group, int n) {
+        return String.format(Locale.ROOT, "g%d-user-%03d", group, n);
+    }
+
+    private static String item(int group, int n) {
+        return String.format(Locale.ROOT, "g%d-item-%03d", group, n);
+    }
+}
