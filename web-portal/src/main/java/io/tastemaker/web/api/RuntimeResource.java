@@ -1,5 +1,6 @@
 package io.tastemaker.web.api;
 
+import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.recommendation.RecommendationService;
 import io.tastemaker.web.auth.Caller;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,6 +24,7 @@ public class RuntimeResource {
     @Path("recommendations")
     public Response getRecommendations(byte[] body) {
         JsonIn r = JsonIn.parse(body);
+        refuseUnsupported(r, "filterArn", "filterValues", "context", "promotions", "metadataColumns", "recommenderArn");
         var result = recommendations.recommend(caller.accountId(), r.string("campaignArn"), r.string("userId"),
                 r.string("itemId"), r.integer("numResults"));
         JsonOut out = JsonOut.object()
@@ -35,11 +37,21 @@ public class RuntimeResource {
     @Path("personalize-ranking")
     public Response getPersonalizedRanking(byte[] body) {
         JsonIn r = JsonIn.parse(body);
+        refuseUnsupported(r, "filterArn", "filterValues", "context", "metadataColumns");
         var result = recommendations.rank(caller.accountId(), r.string("campaignArn"), r.string("userId"),
                 r.strings("inputList"));
         JsonOut out = JsonOut.object()
                 .list("personalizedRanking", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
                 .put("recommendationId", result.recommendationId());
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Members this server cannot honour yet are refused rather than silently ignored. */
+    private static void refuseUnsupported(JsonIn request, String... members) {
+        for (String member : members) {
+            if (request.raw().containsKey(member) && !request.raw().isNull(member)) {
+                throw new InvalidInputException(member + " is not supported by this server yet; send the request without it.");
+            }
+        }
     }
 }
