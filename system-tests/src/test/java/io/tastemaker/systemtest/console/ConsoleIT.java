@@ -35,6 +35,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -348,13 +349,18 @@ class ConsoleIT {
         browser.findElement(By.id("import:start")).click();
         assertThat(waitFor(By.cssSelector(".ui-messages-info")).getText()).contains("Started import job " + jobName);
 
-        // The page polls while the import runs.
-        new WebDriverWait(browser, IMPORT_TIMEOUT).until(d -> rowsOf("data:jobs").stream()
-                .anyMatch(r -> cell(r, ".tm-job").equals(jobName) && !cell(r, ".tm-status").startsWith("CREATE ")));
-        WebElement job = rowsOf("data:jobs").stream().filter(r -> cell(r, ".tm-job").equals(jobName)).findFirst().orElseThrow();
-        assertThat(cell(job, ".tm-status")).as("failure reason: %s", cell(job, ".tm-failure")).isEqualTo("ACTIVE");
-        assertThat(cell(job, ".tm-imported")).isEqualTo(count(INCREMENTAL_ROWS));
-        assertThat(cell(rowsOf("data:datasets").get(0), ".tm-rows")).isEqualTo(count(INTERACTIONS + INCREMENTAL_ROWS));
+        // The page polls while the import runs and re-renders the tables: elements read during a
+        // refresh go stale, so reading is retried.
+        new WebDriverWait(browser, IMPORT_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(d -> rowsOf("data:jobs").stream()
+                        .anyMatch(r -> cell(r, ".tm-job").equals(jobName) && !cell(r, ".tm-status").startsWith("CREATE ")));
+        untilNotStale(() -> {
+            WebElement job = rowsOf("data:jobs").stream().filter(r -> cell(r, ".tm-job").equals(jobName)).findFirst()
+                    .orElseThrow();
+            assertThat(cell(job, ".tm-status")).as("failure reason: %s", cell(job, ".tm-failure")).isEqualTo("ACTIVE");
+            assertThat(cell(job, ".tm-imported")).isEqualTo(count(INCREMENTAL_ROWS));
+            assertThat(cell(rowsOf("data:datasets").get(0), ".tm-rows")).isEqualTo(count(INTERACTIONS + INCREMENTAL_ROWS));
+        });
     }
 
     @Test
@@ -368,6 +374,26 @@ class ConsoleIT {
     }
 
     // ---- helpers ----
+
+    /** Runs checks that read the page again if a refresh replaced the elements they held. */
+    private static void untilNotStale(Runnable checks) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                checks.run();
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
 
     private String console(String path) {
         return server.endpoint() + "/console" + path;
