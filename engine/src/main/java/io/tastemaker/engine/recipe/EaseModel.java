@@ -71,22 +71,7 @@ public final class EaseModel implements RankingModel {
             String[] userIds, int[] userOffsets, int[] userItems) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         int m = itemIds.length;
-        if (counts.length != m) {
-            throw new IllegalArgumentException(m + " item ids but " + counts.length + " counts");
-        }
-        long total = 0;
-        for (int i = 0; i < m; i++) {
-            Objects.requireNonNull(itemIds[i], "item id");
-            if (counts[i] <= 0) {
-                throw new IllegalArgumentException("Count of item '" + itemIds[i] + "' must be positive, was "
-                        + counts[i]);
-            }
-            if (i > 0 && !(counts[i - 1] > counts[i]
-                    || counts[i - 1] == counts[i] && itemIds[i - 1].compareTo(itemIds[i]) < 0)) {
-                throw new IllegalArgumentException("Items are not in popularity order at position " + i);
-            }
-            total = Math.addExact(total, counts[i]);
-        }
+        long total = PopularityOrder.requireOrdered(itemIds, counts);
         if (modelled != Math.min(parameters.maxItems(), m)) {
             throw new IllegalArgumentException(modelled + " modelled items, expected min(max_items "
                     + parameters.maxItems() + ", catalog " + m + ")");

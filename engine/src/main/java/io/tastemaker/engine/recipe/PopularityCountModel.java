@@ -32,22 +32,7 @@ final class PopularityCountModel implements TrainedModel {
      * @throws IllegalArgumentException if the arrays break those rules
      */
     PopularityCountModel(String[] itemIds, long[] counts) {
-        if (itemIds.length != counts.length) {
-            throw new IllegalArgumentException(itemIds.length + " item ids but " + counts.length + " counts");
-        }
-        long total = 0;
-        for (int i = 0; i < itemIds.length; i++) {
-            Objects.requireNonNull(itemIds[i], "item id");
-            if (counts[i] <= 0) {
-                throw new IllegalArgumentException("Count of item '" + itemIds[i] + "' must be positive, was "
-                        + counts[i]);
-            }
-            if (i > 0 && !(counts[i - 1] > counts[i]
-                    || counts[i - 1] == counts[i] && itemIds[i - 1].compareTo(itemIds[i]) < 0)) {
-                throw new IllegalArgumentException("Items are not in popularity order at position " + i);
-            }
-            total = Math.addExact(total, counts[i]);
-        }
+        long total = PopularityOrder.requireOrdered(itemIds, counts);
         this.itemIds = itemIds;
         this.counts = counts;
         this.scores = new double[counts.length];
