@@ -6,7 +6,9 @@ import io.tastemaker.domain.campaign.ModelRegistry;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.engine.recipe.RankingModel;
 import io.tastemaker.engine.recipe.ScoredItem;
+import io.tastemaker.engine.recipe.RelatedItemsModel;
 import io.tastemaker.engine.recipe.TrainedModel;
+import io.tastemaker.engine.recipe.UserModel;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -35,20 +37,38 @@ public class RecommendationService {
         if (n < 1 || n > MAX_RESULTS) {
             throw new InvalidInputException("numResults must be between 1 and 500, got " + n + ".");
         }
-        if (itemId != null) {
-            throw new InvalidInputException("itemId is for RELATED_ITEMS recipes; this campaign's recipe is USER_PERSONALIZATION. "
-                    + "Send userId.");
-        }
-        if (userId == null || userId.isEmpty()) {
-            throw new InvalidInputException("userId is required for a USER_PERSONALIZATION campaign.");
-        }
-        if (userId.length() > 256) {
-            throw new InvalidInputException("userId must have at most 256 characters.");
-        }
+        requireIdLength("userId", userId);
+        requireIdLength("itemId", itemId);
         Campaign campaign = campaigns.serving(accountId, campaignArn);
         TrainedModel model = registry.get(campaign.getSolutionVersionArn());
-        List<ScoredItem> items = model.recommend(userId, n);
+        List<ScoredItem> items;
+        if (model instanceof RelatedItemsModel related) {
+            if (itemId == null || itemId.isEmpty()) {
+                throw new InvalidInputException("itemId is required: campaign " + campaignArn + " serves recipe "
+                        + model.recipe() + ", a RELATED_ITEMS recipe, which recommends items related to an item.");
+            }
+            items = related.related(itemId, n);
+        } else if (model instanceof UserModel user) {
+            if (itemId != null) {
+                throw new InvalidInputException("itemId is for RELATED_ITEMS recipes; campaign " + campaignArn
+                        + " serves recipe " + model.recipe() + ". Send userId.");
+            }
+            if (userId == null || userId.isEmpty()) {
+                throw new InvalidInputException("userId is required: campaign " + campaignArn + " serves recipe "
+                        + model.recipe() + ", which recommends items to a user.");
+            }
+            items = user.recommend(userId, n);
+        } else {
+            throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
+                    + ", which does not answer GetRecommendations.");
+        }
         return new Recommendations(items, "RID-" + UUID.randomUUID());
+    }
+
+    private static void requireIdLength(String name, String id) {
+        if (id != null && id.length() > 256) {
+            throw new InvalidInputException(name + " must have at most 256 characters.");
+        }
     }
 
     /** GetPersonalizedRanking: the campaign's model orders the given items for the user. */

@@ -4,7 +4,9 @@ import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.recipe.Recipe;
 import io.tastemaker.engine.recipe.ScoredItem;
-import io.tastemaker.engine.recipe.TrainedModel;
+import io.tastemaker.engine.recipe.TrainingData;
+import io.tastemaker.engine.recipe.TrainingMonitor;
+import io.tastemaker.engine.recipe.UserModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +46,27 @@ public final class SolutionEvaluator {
      * @throws IllegalStateException if the model recommends an item that is not in {@code log}
      */
     public static Map<String, Double> evaluate(Recipe recipe, InteractionLog log, TrainingConfig config) {
+        return evaluate(recipe, TrainingData.of(log), config, TrainingMonitor.NONE);
+    }
+
+    /**
+     * The metrics of {@code recipe} on {@code data} under {@code config}, reporting the training
+     * of the evaluation model to {@code monitor}.
+     *
+     * @return an unmodifiable map with exactly the keys of {@link Metrics#NAMES}
+     * @throws IllegalArgumentException if the recipe rejects the configuration, or no user has two
+     *     selected interactions
+     * @throws IllegalStateException if the model recommends an item that is not in the interactions
+     */
+    public static Map<String, Double> evaluate(Recipe recipe, TrainingData data, TrainingConfig config,
+            TrainingMonitor monitor) {
         Objects.requireNonNull(recipe, "recipe");
-        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(monitor, "monitor");
+        InteractionLog log = data.interactions();
         PersonalizeHoldout.Split split = PersonalizeHoldout.split(config.select(log), config.seed());
-        TrainedModel model = recipe.train(split.train(), config);
+        UserModel model = (UserModel) recipe.train(data.withInteractions(split.train()), config, monitor);
 
         IdDictionary users = log.users();
         IdDictionary items = log.items();

@@ -18,7 +18,7 @@ import java.util.Objects;
  * in ranked order. Reading checks the ranking invariants, so a payload that was tampered with but
  * kept its checksum still cannot produce a model that violates them.
  */
-final class PopularityCountModel implements TrainedModel {
+final class PopularityCountModel implements UserModel {
 
     static final int PAYLOAD_VERSION = 1;
 

@@ -58,11 +58,18 @@ public final class PopularityCountRecipe implements Recipe {
     }
 
     @Override
-    public TrainedModel train(InteractionLog log, TrainingConfig config) {
-        Objects.requireNonNull(log, "log");
+    public UserModel train(InteractionLog log, TrainingConfig config) {
+        return train(TrainingData.of(log), config, TrainingMonitor.NONE);
+    }
+
+    @Override
+    public UserModel train(TrainingData data, TrainingConfig config, TrainingMonitor monitor) {
+        Objects.requireNonNull(data, "data");
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(monitor, "monitor");
         config.requireKnownHyperParameters(NAME, Set.of());
-        InteractionLog selected = config.select(log);
+        monitor.progress("Counting", 0);
+        InteractionLog selected = config.select(data.interactions());
         long[] counts = counting == Counting.EVENTS ? countEvents(selected) : countDistinctUsers(selected);
 
         int[] ranked = new int[counts.length];

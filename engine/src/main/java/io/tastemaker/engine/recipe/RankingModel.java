@@ -7,7 +7,7 @@ import java.util.List;
  * GetPersonalizedRanking does: known items by the model's preference, with scores that sum to 1
  * over them; items unknown at training last, in their input order, with score 0.
  */
-public interface RankingModel extends TrainedModel {
+public interface RankingModel extends UserModel {
 
     List<ScoredItem> rank(String userId, List<String> itemIds);
 }

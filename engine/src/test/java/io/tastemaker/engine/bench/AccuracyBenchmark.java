@@ -8,6 +8,7 @@ import io.tastemaker.engine.recipe.EaseRecipe;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import io.tastemaker.engine.recipe.ScoredItem;
 import io.tastemaker.engine.recipe.TrainedModel;
+import io.tastemaker.engine.recipe.UserModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class AccuracyBenchmark {
 
         Map<String, Supplier<Trained>> models = new LinkedHashMap<>();
         models.put("MostPop", () -> timed(() -> {
-            TrainedModel model = new PopularityCountRecipe().train(train, TrainingConfig.withSeed(0));
+            UserModel model = new PopularityCountRecipe().train(train, TrainingConfig.withSeed(0));
             return mostPop(model, train);
         }));
         int knnK = bestK;
@@ -233,7 +234,7 @@ public final class AccuracyBenchmark {
     }
 
     /** Popularity through the served model: asks for enough items to drop the user's train items. */
-    private static Recommender mostPop(TrainedModel model, InteractionLog train) {
+    private static Recommender mostPop(UserModel model, InteractionLog train) {
         Map<String, Set<String>> seen = seenItems(train);
         return (user, n) -> {
             Set<String> mine = seen.getOrDefault(user, Set.of());

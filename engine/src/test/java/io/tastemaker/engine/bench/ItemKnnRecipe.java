@@ -4,7 +4,9 @@ import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.data.RowGroups;
 import io.tastemaker.engine.recipe.Recipe;
 import io.tastemaker.engine.recipe.ScoredItem;
-import io.tastemaker.engine.recipe.TrainedModel;
+import io.tastemaker.engine.recipe.TrainingData;
+import io.tastemaker.engine.recipe.TrainingMonitor;
+import io.tastemaker.engine.recipe.UserModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -41,8 +43,13 @@ final class ItemKnnRecipe implements Recipe {
 
     @Override
     public Model train(InteractionLog log, TrainingConfig config) {
+        return train(TrainingData.of(log), config, TrainingMonitor.NONE);
+    }
+
+    @Override
+    public Model train(TrainingData data, TrainingConfig config, TrainingMonitor monitor) {
         config.requireKnownHyperParameters(name(), Set.of());
-        InteractionLog selected = config.select(log);
+        InteractionLog selected = config.select(data.interactions());
         int items = selected.items().size();
         int users = selected.users().size();
 
@@ -158,7 +165,7 @@ final class ItemKnnRecipe implements Recipe {
     }
 
     /** A trained ItemKNN. */
-    static final class Model implements TrainedModel {
+    static final class Model implements UserModel {
 
         private final InteractionLog log;
         private final int[] userOffsets;

@@ -10,6 +10,9 @@ import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import io.tastemaker.engine.recipe.Recipe;
 import io.tastemaker.engine.recipe.ScoredItem;
 import io.tastemaker.engine.recipe.TrainedModel;
+import io.tastemaker.engine.recipe.TrainingData;
+import io.tastemaker.engine.recipe.TrainingMonitor;
+import io.tastemaker.engine.recipe.UserModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -84,7 +87,7 @@ class SolutionEvaluatorTest {
             }
 
             @Override
-            public TrainedModel train(InteractionLog log, TrainingConfig config) {
+            public TrainedModel train(TrainingData data, TrainingConfig config, TrainingMonitor monitor) {
                 return new FixedModel(List.of(new ScoredItem("no-such-item", 1.0)));
             }
         };
@@ -101,8 +104,8 @@ class SolutionEvaluatorTest {
         }
 
         @Override
-        public TrainedModel train(InteractionLog log, TrainingConfig config) {
-            List<ScoredItem> popular = new PopularityCountRecipe().train(log, config).recommend("any", Integer.MAX_VALUE);
+        public TrainedModel train(TrainingData data, TrainingConfig config, TrainingMonitor monitor) {
+            List<ScoredItem> popular = new PopularityCountRecipe().train(data.interactions(), config).recommend("any", Integer.MAX_VALUE);
             List<ScoredItem> reversed = new ArrayList<>(popular);
             Collections.reverse(reversed);
             return new FixedModel(reversed);
@@ -110,7 +113,7 @@ class SolutionEvaluatorTest {
     }
 
     /** The same list for everyone; evaluation never writes it. */
-    private record FixedModel(List<ScoredItem> items) implements TrainedModel {
+    private record FixedModel(List<ScoredItem> items) implements UserModel {
         @Override
         public String recipe() {
             return "fixed";

@@ -172,7 +172,7 @@ class EaseRecipeTest {
     void givesAnUnknownUserTheMostPopularItems() {
         InteractionLog log = GeneratedLogs.powerLaw(300, 50, 1.1, 12, SEED);
         EaseModel model = new EaseRecipe().train(log, TrainingConfig.withSeed(SEED));
-        TrainedModel popularity = new PopularityCountRecipe().train(log, TrainingConfig.withSeed(SEED));
+        UserModel popularity = new PopularityCountRecipe().train(log, TrainingConfig.withSeed(SEED));
 
         List<ScoredItem> top = model.recommend("someone-new", 10);
 

@@ -16,7 +16,7 @@ class ModelCodecTest {
 
     private static final long SEED = 11L;
 
-    private static TrainedModel trained() {
+    private static UserModel trained() {
         InteractionLog log = GeneratedLogs.powerLaw(60, 40, 1.0, 12, SEED);
         return new PopularityCountRecipe().train(log, TrainingConfig.withSeed(SEED));
     }
@@ -40,9 +40,9 @@ class ModelCodecTest {
 
     @Test
     void aWrittenModelReadsBackWithTheSameRecommendations() throws IOException {
-        TrainedModel model = trained();
+        UserModel model = trained();
 
-        TrainedModel copy = read(bytesOf(model));
+        UserModel copy = (UserModel) read(bytesOf(model));
 
         assertThat(copy.recipe()).isEqualTo(PopularityCountRecipe.NAME);
         assertThat(copy.recommend("user-3", 1_000)).isEqualTo(model.recommend("user-3", 1_000)).isNotEmpty();
@@ -60,10 +60,10 @@ class ModelCodecTest {
 
     @Test
     void anEmptyModelRoundTrips() throws IOException {
-        TrainedModel empty = new PopularityCountRecipe()
+        UserModel empty = new PopularityCountRecipe()
                 .train(InteractionLog.builder().build(), TrainingConfig.withSeed(SEED));
 
-        assertThat(read(bytesOf(empty)).recommend("u", 10)).isEmpty();
+        assertThat(((UserModel) read(bytesOf(empty))).recommend("u", 10)).isEmpty();
     }
 
     @Test

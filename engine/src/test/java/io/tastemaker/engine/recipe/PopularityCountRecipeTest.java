@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PopularityCountRecipeTest {
 
     private static final long SEED = 7L;
-    private static final Recipe RECIPE = new PopularityCountRecipe(PopularityCountRecipe.Counting.EVENTS);
+    private static final PopularityCountRecipe RECIPE = new PopularityCountRecipe(PopularityCountRecipe.Counting.EVENTS);
 
     /** Item {@code "item-k"} gets {@code COUNTS[k]} clicks from randomly chosen users, in random order. */
     private static final int[] COUNTS = {4, 9, 0, 9, 1, 6, 2, 4, 12};
@@ -82,7 +82,7 @@ class PopularityCountRecipeTest {
 
     @Test
     void givesEveryUserTheSameListCappedByTheCatalog() {
-        TrainedModel model = RECIPE.train(knownCounts(), TrainingConfig.withSeed(SEED));
+        UserModel model = RECIPE.train(knownCounts(), TrainingConfig.withSeed(SEED));
 
         assertThat(model.recipe()).isEqualTo("aws-popularity-count");
         assertThat(model.recommend("someone-new", 3)).isEqualTo(model.recommend("u1", 3));
@@ -156,7 +156,7 @@ class PopularityCountRecipeTest {
                 .add("u1", "b", 4, null, Float.NaN)
                 .add("u2", "b", 5, null, Float.NaN)
                 .build();
-        Recipe distinctUsers = new PopularityCountRecipe(PopularityCountRecipe.Counting.DISTINCT_USERS);
+        PopularityCountRecipe distinctUsers = new PopularityCountRecipe(PopularityCountRecipe.Counting.DISTINCT_USERS);
 
         assertThat(ids(RECIPE.train(log, TrainingConfig.withSeed(SEED)).recommend("u", 10))).containsExactly("a", "b");
         List<ScoredItem> byUsers = distinctUsers.train(log, TrainingConfig.withSeed(SEED)).recommend("u", 10);

@@ -1,0 +1,22 @@
+package io.tastemaker.engine.recipe;
+
+import java.util.List;
+
+/**
+ * A model that recommends items to a user: USER_PERSONALIZATION recipes, and the cold-start answer
+ * of every recipe that knows users.
+ */
+public interface UserModel extends TrainedModel {
+
+    /**
+     * The best {@code numResults} items for {@code userId}, best first, never more than the model's
+     * catalog holds. Items the user already interacted with stay candidates, as in Personalize;
+     * business filters are the caller's. An unknown user gets the model's cold-start answer.
+     *
+     * @param userId the user's external id, not null
+     * @param numResults how many items to return at most, {@code >= 0}
+     * @return an unmodifiable list
+     * @throws IllegalArgumentException if {@code numResults} is negative
+     */
+    List<ScoredItem> recommend(String userId, int numResults);
+}
