@@ -10,7 +10,10 @@ import jakarta.inject.Inject;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
-/** Marks the solution version CREATE FAILED, with the reason, when training did not complete. */
+/**
+ * Marks the solution version CREATE FAILED, with the reason, when training did not complete (or
+ * CREATE STOPPED when it ended because a stop was requested).
+ */
 @Named
 @Dependent
 public class SolutionTrainingJobListener extends AbstractJobListener {
@@ -25,7 +28,8 @@ public class SolutionTrainingJobListener extends AbstractJobListener {
         // The batch status is not final while listeners run; the version's own status is.
         String arn = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId())
                 .getProperty(JobLauncher.RESOURCE_ARN);
-        if (!Status.ACTIVE.equals(versions.version(arn).getStatus())) {
+        String status = versions.version(arn).getStatus();
+        if (!Status.ACTIVE.equals(status) && !Status.CREATE_STOPPED.equals(status)) {
             Object reason = jobContext.getTransientUserData();
             versions.fail(arn, reason != null ? reason.toString() : "Training failed; see the server log for details.");
         }

@@ -27,7 +27,10 @@ public class TrainModelBatchlet extends AbstractBatchlet {
     public String process() {
         String arn = BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId())
                 .getProperty(JobLauncher.RESOURCE_ARN);
-        versions.started(arn, jobContext.getExecutionId());
+        if (!versions.started(arn, jobContext.getExecutionId())) {
+            // Stopped (StopSolutionVersionCreation) before the job started.
+            return BatchStatus.STOPPED.name();
+        }
         try {
             training.train(arn);
         } catch (RuntimeException e) {

@@ -222,6 +222,23 @@ public class DatasetRows {
         }
     }
 
+    /** Streams the live items or users of a dataset, with their attributes as stored. */
+    public void forEachRecord(String datasetArn, DatasetType type, Consumer<RecordRow> consumer) {
+        try (Connection c = Jdbc.connection(em);
+             PreparedStatement ps = c.prepareStatement("select " + idColumn(type) + ", attributes from " + table(type)
+                     + " where batch_id in (" + LIVE_BATCHES + ") order by id")) {
+            ps.setFetchSize(10_000);
+            ps.setString(1, datasetArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(new RecordRow(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read " + type.wireName() + " of " + datasetArn + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Records rejected rows of an import, keeping the first {@link #KEPT_REJECTIONS}. */
     public void addRejections(String jobArn, long alreadyRejected, List<Rejection> rejections) {
         if (alreadyRejected >= KEPT_REJECTIONS || rejections.isEmpty()) {

@@ -34,10 +34,19 @@ public class RecipeCatalog {
                             + "model over the most popular max_items items (hyperparameters lambda, max_items, "
                             + "neighbors). Users without interactions get the most popular items.",
                     CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new),
+            new RecipeEntry("aws-user-personalization-v2", PREFIX + "aws-user-personalization-v2",
+                    "arn:aws:personalize:::algorithm/aws-user-personalization-v2", "USER_PERSONALIZATION",
+                    "The same model as aws-user-personalization under Personalize's v2 name, so that solutions "
+                            + "written for v2 train unchanged.",
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new),
             new RecipeEntry("aws-personalized-ranking", PREFIX + "aws-personalized-ranking",
                     "arn:aws:personalize:::algorithm/aws-personalized-ranking", "PERSONALIZED_RANKING",
                     "Orders a list of items for a user (GetPersonalizedRanking) with the same EASE model as "
                             + "aws-user-personalization; items unknown at training go last with score 0.",
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new),
+            new RecipeEntry("aws-personalized-ranking-v2", PREFIX + "aws-personalized-ranking-v2",
+                    "arn:aws:personalize:::algorithm/aws-personalized-ranking-v2", "PERSONALIZED_RANKING",
+                    "The same model as aws-personalized-ranking under Personalize's v2 name.",
                     CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new));
 
     public List<RecipeEntry> all() {

@@ -31,6 +31,16 @@ public class SolutionVersion {
     private String metrics;
     @Column(name = "training_seconds")
     private Double trainingSeconds;
+    @Column(name = "started_at")
+    private Instant startedAt;
+    @Column(name = "progress_step")
+    private String progressStep;
+    @Column(name = "progress_percent")
+    private Double progressPercent;
+    @Column(name = "tuned_hpo_params")
+    private String tunedHpoParams;
+    @Column(name = "hpo_trials")
+    private String hpoTrials;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -120,5 +130,50 @@ public class SolutionVersion {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    /** When training started (CREATE IN_PROGRESS), or null before. */
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public void setStartedAt(Instant startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    /** What training is doing now, for people; null before it starts. */
+    public String getProgressStep() {
+        return progressStep;
+    }
+
+    public void setProgressStep(String progressStep) {
+        this.progressStep = progressStep;
+    }
+
+    /** How much of the training is done, 0 to 100; null before it starts. */
+    public Double getProgressPercent() {
+        return progressPercent;
+    }
+
+    public void setProgressPercent(Double progressPercent) {
+        this.progressPercent = progressPercent;
+    }
+
+    /** The hyperparameters HPO chose, as a JSON object of strings; null without HPO. */
+    public String getTunedHpoParams() {
+        return tunedHpoParams;
+    }
+
+    public void setTunedHpoParams(String tunedHpoParams) {
+        this.tunedHpoParams = tunedHpoParams;
+    }
+
+    /** The HPO trials, as a JSON array; null without HPO. */
+    public String getHpoTrials() {
+        return hpoTrials;
+    }
+
+    public void setHpoTrials(String hpoTrials) {
+        this.hpoTrials = hpoTrials;
     }
 }

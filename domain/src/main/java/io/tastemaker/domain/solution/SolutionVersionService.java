@@ -22,6 +22,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,7 +31,10 @@ import java.util.Map;
 
 /**
  * Solution versions: one training run each. Life cycle CREATE PENDING → CREATE IN_PROGRESS →
- * ACTIVE or CREATE FAILED (with a reason). The SolutionTrainingJob batch job trains them.
+ * ACTIVE or CREATE FAILED (with a reason); StopSolutionVersionCreation turns CREATE PENDING into
+ * CREATE STOPPED at once, and CREATE IN_PROGRESS into CREATE STOPPING, which the training job
+ * notices at its next progress report (within about a second of work) and ends in CREATE STOPPED.
+ * The SolutionTrainingJob batch job trains them.
  */
 @Stateless
 public class SolutionVersionService {
@@ -113,6 +117,11 @@ public class SolutionVersionService {
         return out;
     }
 
+    /** The service's clock's current instant, for progress estimates. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     // ---- used by the training job ----
 
     /** The version as the training job sees it, read in a transaction of its own (see DatasetImportService). */
@@ -125,18 +134,98 @@ public class SolutionVersionService {
         return version;
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void started(String arn, long executionId) {
-        SolutionVersion version = version(arn);
-        version.setExecutionId(executionId);
-        version.setStatus(Status.CREATE_IN_PROGRESS);
-        version.setUpdatedAt(clock.instant());
+    /**
+     * StopSolutionVersionCreation: a pending version stops at once, a training one at its next
+     * progress report.
+     *
+     * @throws ResourceInUseException if the version is not CREATE PENDING or CREATE IN_PROGRESS
+     */
+    public SolutionVersion stop(String accountId, String arn) {
+        SolutionVersion version = find(accountId, arn);
+        Instant now = clock.instant();
+        switch (version.getStatus()) {
+            case Status.CREATE_PENDING -> {
+                version.setStatus(Status.CREATE_STOPPED);
+                version.setTrainingSeconds(0.0);
+            }
+            case Status.CREATE_IN_PROGRESS -> version.setStatus(Status.CREATE_STOPPING);
+            default -> throw new ResourceInUseException("Solution version " + arn + " is " + version.getStatus()
+                    + "; only a version in CREATE PENDING or CREATE IN_PROGRESS can be stopped.");
+        }
+        version.setUpdatedAt(now);
+        return version;
     }
 
-    /** Stores the model and the metrics and makes the version ACTIVE, in one transaction. */
+    /**
+     * Marks the version CREATE IN_PROGRESS for the job that trains it.
+     *
+     * @return false if the version was stopped before the job started, and must not be trained
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean started(String arn, long executionId) {
+        SolutionVersion version = version(arn);
+        if (!Status.CREATE_PENDING.equals(version.getStatus())) {
+            return false;
+        }
+        Instant now = clock.instant();
+        version.setExecutionId(executionId);
+        version.setStatus(Status.CREATE_IN_PROGRESS);
+        version.setStartedAt(now);
+        version.setProgressStep("Starting");
+        version.setProgressPercent(0.0);
+        version.setUpdatedAt(now);
+        return true;
+    }
+
+    /**
+     * Records training progress and tells the trainer whether to go on.
+     *
+     * @param percent 0 to 100
+     * @return the version's status: CREATE STOPPING when a stop was requested
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String progress(String arn, String step, double percent) {
+        SolutionVersion version = version(arn);
+        if (Status.CREATE_IN_PROGRESS.equals(version.getStatus())) {
+            version.setProgressStep(step.length() > 200 ? step.substring(0, 197) + "..." : step);
+            version.setProgressPercent(Math.max(0, Math.min(100, percent)));
+        }
+        return version.getStatus();
+    }
+
+    /** Records the outcome of hyperparameter optimisation (JSON object and JSON array). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void tuned(String arn, String tunedHyperParameters, String trials) {
+        SolutionVersion version = version(arn);
+        version.setTunedHpoParams(tunedHyperParameters);
+        version.setHpoTrials(trials);
+    }
+
+    /** Ends a run that stopped on request: CREATE STOPPED, with the training time done (billed). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void stopped(String arn, double seconds) {
+        SolutionVersion version = version(arn);
+        if (Status.inProgress(version.getStatus())) {
+            version.setStatus(Status.CREATE_STOPPED);
+            version.setTrainingSeconds(seconds);
+            version.setUpdatedAt(clock.instant());
+        }
+    }
+
+    /**
+     * Stores the model and the metrics and makes the version ACTIVE, in one transaction; a version
+     * whose stop was requested after the last progress report ends CREATE STOPPED instead, without
+     * its model.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void trained(String arn, byte[] model, Map<String, Double> metrics, double seconds) {
         SolutionVersion version = version(arn);
+        if (!Status.CREATE_IN_PROGRESS.equals(version.getStatus())) {
+            stopped(arn, seconds);
+            return;
+        }
+        version.setProgressStep("Done");
+        version.setProgressPercent(100.0);
         models.save(version.getAccountId(), arn, model);
         JsonObjectBuilder json = Json.createObjectBuilder();
         metrics.forEach((k, v) -> json.add(k, Double.isFinite(v) ? v : 0.0));
@@ -149,6 +238,11 @@ public class SolutionVersionService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void fail(String arn, String reason) {
         SolutionVersion version = version(arn);
+        if (Status.CREATE_STOPPING.equals(version.getStatus())) {
+            stopped(arn, version.getStartedAt() == null ? 0
+                    : Duration.between(version.getStartedAt(), clock.instant()).toMillis() / 1000.0);
+            return;
+        }
         version.setStatus(Status.CREATE_FAILED);
         version.setFailureReason(reason == null || reason.isBlank() ? "Training failed."
                 : reason.length() > 1900 ? reason.substring(0, 1897) + "..." : reason);

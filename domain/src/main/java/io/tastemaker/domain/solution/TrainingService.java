@@ -1,16 +1,15 @@
 package io.tastemaker.domain.solution;
 
-import io.tastemaker.domain.dataset.Dataset;
-import io.tastemaker.domain.dataset.DatasetRows;
-import io.tastemaker.domain.dataset.DatasetService;
 import io.tastemaker.domain.recipe.RecipeCatalog;
 import io.tastemaker.domain.recipe.RecipeEntry;
-import io.tastemaker.domain.schema.DatasetType;
 import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.evaluation.SolutionEvaluator;
 import io.tastemaker.engine.recipe.Recipe;
 import io.tastemaker.engine.recipe.TrainedModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
+import io.tastemaker.engine.recipe.TrainingData;
+import io.tastemaker.engine.recipe.TrainingMonitor;
+import io.tastemaker.engine.recipe.TrainingStoppedException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -21,9 +20,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Trains a solution version: reads the dataset group's published interactions, measures the
- * recipe with Personalize's offline protocol (hold out 10% of users; their newest 10% of
- * interactions are the truth), trains the final model on all the data and stores it.
+ * Trains a solution version: reads the dataset group's published data, measures the recipe with
+ * Personalize's offline protocol (hold out 10% of users; their newest 10% of interactions are the
+ * truth), trains the final model on all the data and stores it.
+ *
+ * <p>Progress, as the solution version shows it: reading the data 0–5%, the evaluation model
+ * 5–50%, the final model 50–100% (the two models train on nearly the same data, so they cost
+ * about the same). StopSolutionVersionCreation takes effect at the recipe's next progress report.
  *
  * <p>The seed is derived from the solution version's ARN, so a version is reproducible from its
  * data snapshot and configuration.
@@ -36,47 +39,46 @@ public class TrainingService {
     @Inject
     SolutionService solutions;
     @Inject
-    DatasetService datasets;
-    @Inject
-    DatasetRows rows;
+    TrainingDataReader reader;
     @Inject
     RecipeCatalog recipes;
 
-    /** Trains and stores; throws with a message a person can act on when the data does not allow it. */
+    /**
+     * Trains and stores; throws with a message a person can act on when the data does not allow it.
+     * A run stopped by StopSolutionVersionCreation ends CREATE STOPPED and stores nothing.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void train(String solutionVersionArn) {
         long start = System.nanoTime();
-        SolutionVersion version = versions.version(solutionVersionArn);
-        Solution solution = solutions.find(version.getAccountId(), version.getSolutionArn());
-        Dataset interactions = datasets.ofType(solution.getDatasetGroupArn(), DatasetType.INTERACTIONS)
-                .orElseThrow(() -> new IllegalStateException("The dataset group has no Interactions dataset; "
-                        + "create one and import interactions before training."));
-        InteractionLog.Builder builder = InteractionLog.builder();
-        rows.forEachInteraction(interactions.getArn(), r -> {
-            if (!r.userId().isEmpty()) {
-                builder.add(r.userId(), r.itemId(), r.timestamp(), r.eventType(),
-                        r.eventValue() == null ? Float.NaN : r.eventValue());
-            }
-        });
-        InteractionLog log = builder.build();
-        RecipeEntry entry = recipes.forSolution(solution.getRecipeArn());
-        TrainingConfig config = SolutionSettings.parse(solution.getSolutionConfig())
-                .trainingConfig(solution.getEventType(), solutionVersionArn.hashCode());
-        if (config.select(log).size() == 0) {
-            throw new IllegalStateException("No interactions to train on: the Interactions dataset has " + log.size()
-                    + " interactions with a user id, and none of them match the solution's eventType"
-                    + (solution.getEventType() == null ? "" : " '" + solution.getEventType() + "'")
-                    + " and eventValueThreshold. Import interactions or change the solution.");
-        }
-        Recipe recipe = entry.engine().get();
-        Map<String, Double> metrics = SolutionEvaluator.evaluate(recipe, log, config);
-        TrainedModel model = recipe.train(log, config);
-        ByteArrayOutputStream artifact = new ByteArrayOutputStream();
+        TrainingMonitor monitor = new ProgressReporter(versions, solutionVersionArn);
         try {
-            model.writeTo(artifact);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the model: " + e.getMessage(), e);
+            monitor.progress("Reading the dataset group's data", 0);
+            SolutionVersion version = versions.version(solutionVersionArn);
+            Solution solution = solutions.find(version.getAccountId(), version.getSolutionArn());
+            TrainingData data = reader.read(version.getAccountId(), solution.getDatasetGroupArn());
+            InteractionLog log = data.interactions();
+            RecipeEntry entry = recipes.forSolution(solution.getRecipeArn());
+            TrainingConfig config = SolutionSettings.parse(solution.getSolutionConfig())
+                    .trainingConfig(solution.getEventType(), solutionVersionArn.hashCode());
+            if (config.select(log).size() == 0) {
+                throw new IllegalStateException("No interactions to train on: the Interactions dataset has " + log.size()
+                        + " interactions with a user id, and none of them match the solution's eventType"
+                        + (solution.getEventType() == null ? "" : " '" + solution.getEventType() + "'")
+                        + " and eventValueThreshold. Import interactions or change the solution.");
+            }
+            Recipe recipe = entry.engine().get();
+            Map<String, Double> metrics = SolutionEvaluator.evaluate(recipe, data, config,
+                    monitor.part(0.05, 0.5, "Evaluation model"));
+            TrainedModel model = recipe.train(data, config, monitor.part(0.5, 1, "Final model"));
+            ByteArrayOutputStream artifact = new ByteArrayOutputStream();
+            try {
+                model.writeTo(artifact);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not write the model: " + e.getMessage(), e);
+            }
+            versions.trained(solutionVersionArn, artifact.toByteArray(), metrics, (System.nanoTime() - start) / 1e9);
+        } catch (TrainingStoppedException e) {
+            versions.stopped(solutionVersionArn, (System.nanoTime() - start) / 1e9);
         }
-        versions.trained(solutionVersionArn, artifact.toByteArray(), metrics, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -1,10 +1,26 @@
 package io.tastemaker.systemtest.support;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
@@ -35,13 +51,15 @@ public final class Clients implements AutoCloseable {
     public static final Duration RESOURCE_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 
+    private final URI endpoint;
+    private final StaticCredentialsProvider credentials;
     private final PersonalizeClient personalize;
     private final PersonalizeRuntimeClient runtime;
     private final PersonalizeEventsClient events;
 
     private Clients(TastemakerServer server, String accessKeyId, String secretAccessKey) {
-        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(accessKeyId, secretAccessKey));
+        endpoint = server.endpoint();
+        credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
         ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry())
                 .apiCallTimeout(CALL_TIMEOUT)
@@ -129,6 +147,47 @@ public final class Clients implements AutoCloseable {
         return Awaits.until("event tracker " + arn, RESOURCE_TIMEOUT,
                 () -> personalize.describeEventTracker(r -> r.eventTrackerArn(arn)).eventTracker(),
                 t -> Awaits.isTerminal(t.status()), t -> statusOf(t.status(), null));
+    }
+
+    /**
+     * Calls a control-plane operation with a SigV4-signed JSON body and returns the response body
+     * as it came over the wire, for members the SDK's model does not carry (Tastemaker's
+     * extensions, such as DescribeSolutionVersion's {@code trainingProgress}).
+     *
+     * @throws IllegalStateException if the server answers with a status other than 200
+     */
+    public JsonObject controlPlaneJson(String operation, String jsonBody) {
+        byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("X-Amz-Target", "AmazonPersonalize." + operation)
+                .build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveCredentials())
+                .request(request).payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "personalize"));
+        HttpRequest.Builder http = HttpRequest.newBuilder(signed.request().getUri()).timeout(CALL_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.request().forEachHeader((name, values) -> {
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Content-Length")) {
+                values.forEach(value -> http.header(name, value));
+            }
+        });
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(http.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(operation + " answered " + response.statusCode() + ": " + response.body());
+            }
+            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+                return reader.readObject();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while calling " + operation, e);
+        }
     }
 
     private static String statusOf(String status, String failureReason) {

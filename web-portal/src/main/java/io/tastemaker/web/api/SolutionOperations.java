@@ -9,6 +9,7 @@ import io.tastemaker.domain.solution.SolutionService;
 import io.tastemaker.domain.solution.SolutionSettings;
 import io.tastemaker.domain.solution.SolutionVersion;
 import io.tastemaker.domain.solution.SolutionVersionService;
+import io.tastemaker.domain.solution.TrainingProgress;
 import io.tastemaker.web.auth.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -90,7 +91,10 @@ public class SolutionOperations implements OperationGroup {
                             .put("trainingHours", v.getTrainingSeconds() == null ? null : v.getTrainingSeconds() / 3600.0)
                             .put("trainingMode", v.getTrainingMode()).put("status", v.getStatus())
                             .put("failureReason", v.getFailureReason()).put("trainingType", "MANUAL")
-                            .put("creationDateTime", v.getCreatedAt()).put("lastUpdatedDateTime", v.getUpdatedAt()));
+                            .put("creationDateTime", v.getCreatedAt()).put("lastUpdatedDateTime", v.getUpdatedAt())
+                            .put("tunedHPOParams", v.getTunedHpoParams() == null ? null : JsonOut.object()
+                                    .putJson("algorithmHyperParameters", v.getTunedHpoParams()))
+                            .put("trainingProgress", progress(v)));
                 }),
                 Map.entry("ListSolutionVersions", r -> {
                     var page = versions.list(caller.accountId(), r.string("solutionArn"),
@@ -106,7 +110,8 @@ public class SolutionOperations implements OperationGroup {
                     return JsonOut.object().put("solutionVersionArn", arn).putJson("metrics", metrics.build().toString());
                 }),
                 Map.entry("StopSolutionVersionCreation", r -> {
-                    throw new InvalidInputException("StopSolutionVersionCreation is not supported by this server yet.");
+                    versions.stop(caller.accountId(), r.requiredString("solutionVersionArn"));
+                    return JsonOut.object();
                 }));
     }
 
@@ -119,6 +124,19 @@ public class SolutionOperations implements OperationGroup {
                 .put("lastUpdatedDateTime", s.getUpdatedAt());
         solutions.latestVersion(s.getArn()).ifPresent(v -> out.put("latestSolutionVersion", versionSummary(v)));
         return out;
+    }
+
+    /**
+     * Tastemaker's extension of DescribeSolutionVersion (SDKs ignore members they do not know):
+     * the current step, percent done and an estimate of the seconds left, while training runs.
+     */
+    private JsonOut progress(SolutionVersion v) {
+        TrainingProgress p = TrainingProgress.of(v, versions.now());
+        if (p == null) {
+            return null;
+        }
+        return JsonOut.object().put("step", p.step()).put("percentComplete", p.percentComplete())
+                .put("estimatedSecondsRemaining", p.estimatedSecondsRemaining());
     }
 
     private static JsonOut versionSummary(SolutionVersion v) {

@@ -140,7 +140,7 @@ public class GroupPage implements Serializable {
             List<VersionRow> versionOut = new ArrayList<>();
             for (SolutionVersion version : Listing.all("ConsoleVersions" + solution.getArn(),
                     page -> versions.list(account, solution.getArn(), page))) {
-                versionOut.add(VersionRow.of(version, metricsOf(account, version)));
+                versionOut.add(VersionRow.of(version, metricsOf(account, version), versions.now()));
             }
             solutionOut.add(SolutionRow.of(solution, versionOut));
             for (Campaign campaign : Listing.all("ConsoleCampaigns" + solution.getArn(),
@@ -176,6 +176,18 @@ public class GroupPage implements Serializable {
             ConsoleMessages.info("Started import job " + job.getJobName() + ": " + job.getStatus() + ".");
             importJobName = null;
             importLocation = null;
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+            return;
+        }
+        load();
+    }
+
+    /** StopSolutionVersionCreation for one version. */
+    public void stopVersion(String versionArn) {
+        try {
+            versions.stop(session.accountId(), versionArn);
+            ConsoleMessages.info("Stopping solution version " + ConsoleFormat.lastSegment(versionArn) + ".");
         } catch (PersonalizeException e) {
             ConsoleMessages.error(e.getMessage());
             return;

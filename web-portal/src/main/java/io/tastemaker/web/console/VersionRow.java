@@ -1,7 +1,10 @@
 package io.tastemaker.web.console;
 
+import io.tastemaker.domain.common.Status;
 import io.tastemaker.domain.solution.SolutionVersion;
+import io.tastemaker.domain.solution.TrainingProgress;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,8 @@ public final class VersionRow implements Serializable {
     private final String created;
     private final String trainingTime;
     private final List<MetricRow> metrics;
+    private String progress;
+    private String tunedHyperParameters;
 
     VersionRow(String id, String arn, String status, String trainingMode, String failureReason, String created, String trainingTime, List<MetricRow> metrics) {
         this.id = id;
@@ -32,12 +37,35 @@ public final class VersionRow implements Serializable {
         this.metrics = metrics;
     }
 
-    static VersionRow of(SolutionVersion version, Map<String, Double> metrics) {
+    static VersionRow of(SolutionVersion version, Map<String, Double> metrics, Instant now) {
         List<MetricRow> rows = new ArrayList<>();
-        new TreeMap<>(metrics).forEach((name, value) -> rows.add(new MetricRow(name, ConsoleFormat.metric(value))));
-        return new VersionRow(ConsoleFormat.lastSegment(version.getArn()), version.getArn(), version.getStatus(),
+        new TreeMap<>(metrics).forEach((name, value) -> rows.add(new MetricRow(name, ConsoleFormat.metric(value), value)));
+        VersionRow row = new VersionRow(ConsoleFormat.lastSegment(version.getArn()), version.getArn(), version.getStatus(),
                 version.getTrainingMode(), version.getFailureReason(), ConsoleFormat.time(version.getCreatedAt()),
                 ConsoleFormat.seconds(version.getTrainingSeconds()), List.copyOf(rows));
+        TrainingProgress progress = TrainingProgress.of(version, now);
+        if (progress != null) {
+            row.progress = progress.step() + " · " + progress.percentComplete() + "%"
+                    + (progress.estimatedSecondsRemaining() == null ? ""
+                            : " · about " + ConsoleFormat.seconds((double) progress.estimatedSecondsRemaining()) + " left");
+        }
+        row.tunedHyperParameters = version.getTunedHpoParams();
+        return row;
+    }
+
+    /** Step, percent and time left while the version trains; null otherwise. */
+    public String getProgress() {
+        return progress;
+    }
+
+    /** Whether StopSolutionVersionCreation applies (CREATE PENDING or CREATE IN_PROGRESS). */
+    public boolean isStoppable() {
+        return Status.CREATE_PENDING.equals(status) || Status.CREATE_IN_PROGRESS.equals(status);
+    }
+
+    /** The hyperparameters HPO chose (JSON), or null. */
+    public String getTunedHyperParameters() {
+        return tunedHyperParameters;
     }
 
     public String getId() {
