@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tastemaker.systemtest.support.Awaits;
 import io.tastemaker.systemtest.support.Clients;
+import io.tastemaker.systemtest.support.LongTraining;
 import io.tastemaker.systemtest.support.OrderedSteps;
-import io.tastemaker.systemtest.support.SyntheticInteractions;
 import io.tastemaker.systemtest.support.TastemakerServer;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -33,9 +29,8 @@ import software.amazon.awssdk.services.personalize.model.SolutionVersion;
  * {@code trainingProgress} member, read from the raw answer since the SDK's model does not carry
  * it), and StopSolutionVersionCreation ends it in CREATE STOPPED with the time trained so far.
  *
- * <p>The run must last long enough to be caught: EASE over 6,000 modelled items of an 8,000-item
- * catalog takes several seconds per model on two cores, and the test stops it once the first of
- * the two models (evaluation, final) is under way.
+ * <p>The run must last long enough to be caught ({@link LongTraining}); the test stops it once the
+ * first of its two models (evaluation, final) is under way.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,26 +47,12 @@ class TrainingControlIT {
     private final String suffix = Long.toString(System.currentTimeMillis(), 36);
 
     @BeforeAll
-    void importData() throws IOException {
+    void importData() {
         TastemakerServer server = TastemakerServer.shared();
         clients = Clients.of(server);
         personalize = clients.personalize();
         System.out.printf(Locale.ROOT, "TrainingControlIT seed %d%n", SEED);
-        String groupArn = personalize.createDatasetGroup(r -> r.name("control-" + suffix)).datasetGroupArn();
-        String schemaArn = personalize.createSchema(r -> r.name("control-" + suffix).schema(SyntheticInteractions.SCHEMA))
-                .schemaArn();
-        String datasetArn = personalize.createDataset(r -> r.name("control-" + suffix).schemaArn(schemaArn)
-                .datasetGroupArn(groupArn).datasetType("Interactions")).datasetArn();
-        Path csv = Files.createTempFile(server.dataDir().getParent(), "control-", ".csv");
-        SyntheticInteractions.writeCsv(csv, SyntheticInteractions.generate(SEED, 120_000, 3_000, 8_000, 0.3));
-        String job = personalize.createDatasetImportJob(r -> r.jobName("control-" + suffix).datasetArn(datasetArn)
-                .dataSource(s -> s.dataLocation(csv.toUri().toString()))).datasetImportJobArn();
-        assertThat(clients.awaitDatasetImportJob(job).status()).isEqualTo("ACTIVE");
-        solutionArn = personalize.createSolution(r -> r.name("control-" + suffix).datasetGroupArn(groupArn)
-                .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization")
-                .solutionConfig(c -> c.algorithmHyperParameters(Map.of("max_items", "6000"))))
-                .solutionArn();
-        clients.awaitSolution(solutionArn);
+        solutionArn = LongTraining.prepare(server, clients, "control-" + suffix, SEED).solutionArn();
     }
 
     @Test

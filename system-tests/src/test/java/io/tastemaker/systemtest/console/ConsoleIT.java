@@ -1,19 +1,19 @@
 package io.tastemaker.systemtest.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tastemaker.systemtest.support.Clients;
+import io.tastemaker.systemtest.support.ConsoleBrowser;
 import io.tastemaker.systemtest.support.OrderedSteps;
 import io.tastemaker.systemtest.support.SyntheticInteractions;
 import io.tastemaker.systemtest.support.SyntheticInteractions.Interaction;
 import io.tastemaker.systemtest.support.TastemakerServer;
-import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,15 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
@@ -76,15 +70,14 @@ class ConsoleIT {
     private static final int INCREMENTAL_ROWS = 25;
     private static final String POPULARITY_COUNT = "arn:aws:personalize:::recipe/aws-popularity-count";
     private static final String SIGN_IN_FAILED = "Sign-in failed: check the account, user name and password.";
-    private static final Duration UI_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration UI_TIMEOUT = ConsoleBrowser.UI_TIMEOUT;
     private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(3);
 
     private TastemakerServer server;
     private Clients clients;
     private PersonalizeClient personalize;
+    private ConsoleBrowser console;
     private WebDriver browser;
-    private ChromeDriverService driverService;
-    private Path profile;
     private final String suffix = Long.toString(System.currentTimeMillis(), 36);
 
     private List<Interaction> rows;
@@ -105,34 +98,17 @@ class ConsoleIT {
         clients = Clients.of(server);
         personalize = clients.personalize();
         workDir = Files.createTempDirectory(server.dataDir().getParent(), "console-it-");
-        profile = Files.createTempDirectory("console-it-chromium-");
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US");
-        browser = new ChromeDriver(driverService, options);
+        console = new ConsoleBrowser(server);
+        browser = console.driver();
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
+        if (console != null) {
+            console.close();
         }
         if (clients != null) {
             clients.close();
-        }
-        if (profile != null) {
-            try (var paths = Files.walk(profile)) {
-                paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -301,6 +277,17 @@ class ConsoleIT {
         expected.forEach((name, value) -> formatted.put(name, String.format(Locale.ROOT, "%.4f", value)));
         assertThat(shown).isNotEmpty().containsExactlyInAnyOrderEntriesOf(formatted);
 
+        // The chart: one bar per metric, as long as the metric's share of [0, 1].
+        List<WebElement> bars = browser.findElements(By.cssSelector(".tm-chart .tm-bar-row"));
+        assertThat(bars).hasSize(expected.size());
+        for (WebElement bar : bars) {
+            String name = bar.findElement(By.cssSelector(".tm-bar-label")).getText().strip();
+            double track = bar.findElement(By.cssSelector(".tm-bar-track")).getSize().getWidth();
+            double length = bar.findElement(By.cssSelector(".tm-bar")).getSize().getWidth();
+            assertThat(expected).containsKey(name);
+            assertThat(length / track).as("bar of %s", name).isCloseTo(expected.get(name), within(0.02));
+        }
+
         List<WebElement> campaigns = rowsOf("models:campaigns");
         assertThat(campaigns).hasSize(1);
         assertThat(cell(campaigns.get(0), ".tm-name")).isEqualTo(campaignName);
@@ -375,35 +362,16 @@ class ConsoleIT {
 
     // ---- helpers ----
 
-    /** Runs checks that read the page again if a refresh replaced the elements they held. */
     private static void untilNotStale(Runnable checks) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                checks.run();
-                return;
-            } catch (StaleElementReferenceException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        ConsoleBrowser.untilNotStale(checks);
     }
 
     private String console(String path) {
-        return server.endpoint() + "/console" + path;
+        return console.console(path);
     }
 
     private void signIn(String account, String user, String password) {
-        type(By.id("login:account"), account);
-        type(By.id("login:user"), user);
-        type(By.id("login:password"), password);
-        browser.findElement(By.id("login:submit")).click();
+        console.signIn(account, user, password);
     }
 
     private void createGroup(String name) {
@@ -412,40 +380,26 @@ class ConsoleIT {
     }
 
     private void type(By by, String text) {
-        WebElement field = waitFor(by);
-        field.clear();
-        field.sendKeys(text);
+        console.type(by, text);
     }
 
     private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return console.waitFor(by);
     }
 
-    /** The data rows of a PrimeFaces table (not its "no records" row). */
     private List<WebElement> rowsOf(String tableId) {
-        return browser.findElements(By.cssSelector("[id='" + tableId + "'] tbody tr:not(.ui-datatable-empty-message)"));
+        return console.rowsOf(tableId);
     }
 
     private static String cell(WebElement row, String css) {
-        return row.findElement(By.cssSelector(css)).getText().strip();
+        return ConsoleBrowser.cell(row, css);
     }
 
     private static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
-    /** A PNG of the whole page (the window grown to its height) under {@code target/}. */
-    private void screenshot(String name) throws IOException {
-        Dimension size = browser.manage().window().getSize();
-        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        long height = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return Math.ceil(document.documentElement.scrollHeight)");
-        browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 120, 6000)));
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Path target = Path.of("target", name);
-        Files.createDirectories(target.getParent());
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-        browser.manage().window().setSize(size);
-        System.out.println("Screenshot: " + target.toAbsolutePath());
+    private void screenshot(String name) {
+        console.screenshot(name);
     }
 }

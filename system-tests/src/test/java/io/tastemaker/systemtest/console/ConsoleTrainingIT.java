@@ -1,0 +1,89 @@
+package io.tastemaker.systemtest.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tastemaker.systemtest.support.Clients;
+import io.tastemaker.systemtest.support.ConsoleBrowser;
+import io.tastemaker.systemtest.support.LongTraining;
+import io.tastemaker.systemtest.support.TastemakerServer;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+
+/**
+ * Training as a person watches it in the console (headless Chromium): while a solution version
+ * trains, the group page (which refreshes itself while work is under way) shows its step and
+ * percent, and its Stop button ends the run in CREATE STOPPED, as the API then confirms.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleTrainingIT {
+
+    private static final Pattern PROGRESS = Pattern.compile("(Evaluation model|Final model): [^·]+· \\d+(\\.\\d)?%.*");
+    private static final Duration TRAINING_TIMEOUT = Duration.ofMinutes(3);
+
+    private TastemakerServer server;
+    private Clients clients;
+    private PersonalizeClient personalize;
+    private ConsoleBrowser console;
+    private LongTraining training;
+
+    @BeforeAll
+    void prepare() throws IOException {
+        server = TastemakerServer.shared();
+        clients = Clients.of(server);
+        personalize = clients.personalize();
+        training = LongTraining.prepare(server, clients, "console-training-" + Long.toString(System.currentTimeMillis(), 36),
+                31L);
+        console = new ConsoleBrowser(server);
+    }
+
+    @AfterAll
+    void close() throws IOException {
+        if (console != null) {
+            console.close();
+        }
+        if (clients != null) {
+            clients.close();
+        }
+    }
+
+    @Test
+    void theGroupPageShowsProgressAndStopsTheRun() {
+        console.signInAsOperator();
+        String versionArn = personalize.createSolutionVersion(r -> r.solutionArn(training.solutionArn()))
+                .solutionVersionArn();
+        console.open("/group.xhtml?arn=" + URLEncoder.encode(training.datasetGroupArn(), StandardCharsets.UTF_8));
+
+        String[] shown = new String[1];
+        new WebDriverWait(console.driver(), TRAINING_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<WebElement> progress = driver.findElements(By.cssSelector(".tm-versions .tm-progress"));
+                    shown[0] = progress.isEmpty() ? null : progress.get(0).getText().strip();
+                    return shown[0] != null && PROGRESS.matcher(shown[0]).matches();
+                });
+        System.out.println("Progress in the console: " + shown[0]);
+        console.screenshot("console-training.png");
+
+        console.driver().findElement(By.cssSelector(".tm-versions .tm-stop")).click();
+        console.driver().switchTo().alert().accept();
+
+        new WebDriverWait(console.driver(), TRAINING_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> "CREATE STOPPED".equals(
+                        ConsoleBrowser.cell(driver.findElement(By.cssSelector(".tm-versions tbody tr")), ".tm-status")));
+        assertThat(console.driver().findElements(By.cssSelector(".tm-versions .tm-stop"))).isEmpty();
+        assertThat(personalize.describeSolutionVersion(r -> r.solutionVersionArn(versionArn)).solutionVersion().status())
+                .isEqualTo("CREATE STOPPED");
+    }
+}
