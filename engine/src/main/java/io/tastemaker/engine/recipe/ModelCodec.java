@@ -55,7 +55,9 @@ public final class ModelCodec {
     /** Payload readers by recipe name. */
     private static final Map<String, PayloadReader> READERS = Map.of(
             PopularityCountRecipe.NAME, PopularityCountModel::readPayload,
-            EaseRecipe.NAME, EaseModel::readPayload);
+            EaseRecipe.NAME, EaseModel::readPayload,
+            SimsRecipe.NAME, NeighborListModel.reader(SimsRecipe.NAME, SimsRecipe.HyperParameters::parse,
+                    SimsRecipe.NEIGHBORS_PER_ITEM));
 
     private ModelCodec() {
     }
