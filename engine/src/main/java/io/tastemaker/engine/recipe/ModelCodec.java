@@ -57,7 +57,10 @@ public final class ModelCodec {
             PopularityCountRecipe.NAME, PopularityCountModel::readPayload,
             EaseRecipe.NAME, EaseModel::readPayload,
             SimsRecipe.NAME, NeighborListModel.reader(SimsRecipe.NAME, SimsRecipe.HyperParameters::parse,
-                    SimsRecipe.NEIGHBORS_PER_ITEM));
+                    SimsRecipe.NEIGHBORS_PER_ITEM),
+            SimilarItemsRecipe.NAME, NeighborListModel.reader(SimilarItemsRecipe.NAME,
+                    SimilarItemsRecipe.HyperParameters::parse, SimilarItemsRecipe.NEIGHBORS_PER_ITEM));
+
 
     private ModelCodec() {
     }
