@@ -59,8 +59,9 @@ public final class ModelCodec {
             SimsRecipe.NAME, NeighborListModel.reader(SimsRecipe.NAME, SimsRecipe.HyperParameters::parse,
                     SimsRecipe.NEIGHBORS_PER_ITEM),
             SimilarItemsRecipe.NAME, NeighborListModel.reader(SimilarItemsRecipe.NAME,
-                    SimilarItemsRecipe.HyperParameters::parse, SimilarItemsRecipe.NEIGHBORS_PER_ITEM));
-
+                    SimilarItemsRecipe.HyperParameters::parse, SimilarItemsRecipe.NEIGHBORS_PER_ITEM),
+            SemanticSimilarityRecipe.NAME, NeighborListModel.reader(SemanticSimilarityRecipe.NAME,
+                    SemanticSimilarityRecipe.HyperParameters::parse, SemanticSimilarityRecipe.NEIGHBORS_PER_ITEM));
 
     private ModelCodec() {
     }
