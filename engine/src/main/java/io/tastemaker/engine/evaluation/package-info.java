@@ -7,7 +7,9 @@
  *       newest 10% of interactions as truth, seeded.</li>
  *   <li>{@link io.tastemaker.engine.evaluation.Metrics}: the eight {@code GetSolutionMetrics} values
  *       ({@code coverage}, {@code mean_reciprocal_rank_at_25}, nDCG and precision at 5, 10, 25).</li>
- *   <li>{@link io.tastemaker.engine.evaluation.SolutionEvaluator}: split, train, recommend, score.</li>
+ *   <li>{@link io.tastemaker.engine.evaluation.SolutionEvaluator}: split, train, recommend, score;
+ *       for RELATED_ITEMS models, the items related to each held-out user's most recent training
+ *       item are scored instead.</li>
  *   <li>{@link io.tastemaker.engine.evaluation.RankingMetrics}: nDCG, precision, recall and MAP at k
  *       for the benchmark protocol in {@code shared/data/README.md}.</li>
  * </ul>
@@ -15,7 +17,7 @@
  * <p>Invariants: the same data and seed give the same split and the same metrics; relevance is
  * binary; the discount is {@code 1 / log2(position + 1)}; metrics are means over evaluated users.
  *
- * <p>Out of scope: USER_SEGMENTATION, RELATED_ITEMS and Trending-Now metrics,
+ * <p>Out of scope: USER_SEGMENTATION and Trending-Now metrics,
  * {@code average_rewards_at_k} (optimization objectives) and event-weighted nDCG (events
  * configuration); the benchmark's per-item split itself (only its metrics are here).
  */

@@ -55,7 +55,13 @@ public final class ModelCodec {
     /** Payload readers by recipe name. */
     private static final Map<String, PayloadReader> READERS = Map.of(
             PopularityCountRecipe.NAME, PopularityCountModel::readPayload,
-            EaseRecipe.NAME, EaseModel::readPayload);
+            EaseRecipe.NAME, EaseModel::readPayload,
+            SimsRecipe.NAME, NeighborListModel.reader(SimsRecipe.NAME, SimsRecipe.HyperParameters::parse,
+                    SimsRecipe.NEIGHBORS_PER_ITEM),
+            SimilarItemsRecipe.NAME, NeighborListModel.reader(SimilarItemsRecipe.NAME,
+                    SimilarItemsRecipe.HyperParameters::parse, SimilarItemsRecipe.NEIGHBORS_PER_ITEM),
+            SemanticSimilarityRecipe.NAME, NeighborListModel.reader(SemanticSimilarityRecipe.NAME,
+                    SemanticSimilarityRecipe.HyperParameters::parse, SemanticSimilarityRecipe.NEIGHBORS_PER_ITEM));
 
     private ModelCodec() {
     }

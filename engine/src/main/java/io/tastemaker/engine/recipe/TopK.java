@@ -39,6 +39,37 @@ final class TopK {
                 siftDown(heap, size, scores);
             }
         }
+        return bestFirst(heap, size, scores);
+    }
+
+    /**
+     * The best {@code min(k, count)} of {@code candidates[0, count)} by {@code scores[candidate]},
+     * best first, in the order of the class comment; for sparse candidate sets (the items that
+     * co-occur with one item), where visiting every index would cost more than the selection.
+     * The candidates must be distinct.
+     */
+    static int[] best(double[] scores, int[] candidates, int count, int k) {
+        if (k <= 0 || count == 0) {
+            return new int[0];
+        }
+        int[] heap = new int[Math.min(k, count)];
+        int size = 0;
+        for (int c = 0; c < count; c++) {
+            int i = candidates[c];
+            if (size < heap.length) {
+                heap[size] = i;
+                siftUp(heap, size, scores);
+                size++;
+            } else if (better(i, heap[0], scores)) {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        return bestFirst(heap, size, scores);
+    }
+
+    /** Sorts a min-heap of {@code size} entries best first, trimmed to {@code size}. */
+    private static int[] bestFirst(int[] heap, int size, double[] scores) {
         // Pop the worst to the end, repeatedly: the array ends up best first.
         for (int end = size - 1; end > 0; end--) {
             int worst = heap[0];

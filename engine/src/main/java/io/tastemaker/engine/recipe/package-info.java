@@ -13,7 +13,13 @@
  *
  * <p>Recipes: {@link io.tastemaker.engine.recipe.PopularityCountRecipe} ({@code aws-popularity-count})
  * and {@link io.tastemaker.engine.recipe.EaseRecipe} ({@code aws-user-personalization}, EASE over the
- * most popular items with a popularity fallback). Hyperparameters are strings, as in Personalize's
+ * most popular items with a popularity fallback); for RELATED_ITEMS,
+ * {@link io.tastemaker.engine.recipe.SimsRecipe} ({@code aws-sims}, co-occurrence),
+ * {@link io.tastemaker.engine.recipe.SimilarItemsRecipe} ({@code aws-similar-items}, co-occurrence
+ * blended with item metadata) and {@link io.tastemaker.engine.recipe.SemanticSimilarityRecipe}
+ * ({@code aws-semantic-similarity}, item text through Lucene's English analysis), whose models
+ * ({@link io.tastemaker.engine.recipe.NeighborListModel}) store each item's related items and answer
+ * {@code related(itemId, numResults)}. Hyperparameters are strings, as in Personalize's
  * {@code algorithmHyperParameters}; each recipe documents their defaults and ranges and exposes
  * their names so the domain can validate them when a solution is created.
  *

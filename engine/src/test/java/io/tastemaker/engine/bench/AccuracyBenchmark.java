@@ -2,12 +2,22 @@ package io.tastemaker.engine.bench;
 
 import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.InteractionLog;
+import io.tastemaker.engine.data.ItemAttributes;
+import io.tastemaker.engine.data.RowGroups;
 import io.tastemaker.engine.evaluation.RankingMetrics;
 import io.tastemaker.engine.recipe.EaseModel;
 import io.tastemaker.engine.recipe.EaseRecipe;
+import io.tastemaker.engine.recipe.NeighborListModel;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
+import io.tastemaker.engine.recipe.Recipe;
+import io.tastemaker.engine.recipe.RelatedItemsModel;
+import io.tastemaker.engine.recipe.SemanticSimilarityRecipe;
+import io.tastemaker.engine.recipe.SimilarItemsRecipe;
+import io.tastemaker.engine.recipe.SimsRecipe;
 import io.tastemaker.engine.recipe.ScoredItem;
 import io.tastemaker.engine.recipe.TrainedModel;
+import io.tastemaker.engine.recipe.TrainingData;
+import io.tastemaker.engine.recipe.TrainingMonitor;
 import io.tastemaker.engine.recipe.UserModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
 import java.io.BufferedReader;
@@ -27,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -49,8 +60,21 @@ import java.util.function.Supplier;
  * validation), EASE with its defaults, EASE with λ chosen on validation, and EASE in the
  * README's reference setting (λ = 200, every item, every weight).
  *
- * <p>Usage: {@code AccuracyBenchmark <ratings.csv> [--sweep]}; {@code --sweep} also prints the
- * measurements behind EASE's defaults ({@code max_items}, {@code neighbors}).
+ * <p>Related-items recipes ({@code aws-sims}, {@code aws-similar-items},
+ * {@code aws-semantic-similarity}) answer "items like this one", not "items for this user", so
+ * they are scored on the same split with one query per test user: the items related to the
+ * user's most recent train rating (largest timestamp; among equal timestamps the one read last),
+ * excluding the user's train items, top 10, against the user's test items. This is what a
+ * "more like the last thing you rated" row would show the user; it sees one item of the history
+ * where the user models see all of it, so its figures are lower and compare with each other, not
+ * with the user-model rows. Item metadata comes from {@code movies.csv} (genres as a categorical
+ * field, the title as text) and {@code tags.csv} (each movie's tags joined as a second textual
+ * field) when they sit next to the ratings; without them Similar-Items is co-occurrence alone and
+ * Semantic-Similarity is skipped.
+ *
+ * <p>Usage: {@code AccuracyBenchmark <ratings.csv> [--sweep] [--sweep-related]}; {@code --sweep}
+ * also prints the measurements behind EASE's defaults ({@code max_items}, {@code neighbors}),
+ * {@code --sweep-related} those behind the related-items recipes' defaults (on validation).
  */
 public final class AccuracyBenchmark {
 
@@ -92,10 +116,14 @@ public final class AccuracyBenchmark {
         }
         Path path = Path.of(args[0]);
         boolean sweep = Arrays.asList(args).contains("--sweep");
+        boolean sweepRelated = Arrays.asList(args).contains("--sweep-related");
         List<Rating> ratings = read(path);
         Split test = splitPerItem(ratings, TRAIN_SHARE, SPLIT_SEED, true);
         Split validation = splitPerItem(test.train(), VALIDATION_SHARE, VALIDATION_SEED, false);
-        IdDictionary allItems = itemDictionary(ratings);
+        ItemAttributes metadata = readMetadata(path.toAbsolutePath().getParent());
+        // Rated items first (their indices are those of the ratings alone), then items only in the
+        // metadata, which related-items recipes may recommend.
+        IdDictionary allItems = itemDictionary(ratings, metadata);
 
         OUT.printf(Locale.ROOT, "%s: %,d ratings; per-item split seed %d: train %,d, test %,d (%d test users); "
                 + "validation split seed %d: train %,d, validation %,d%n", path.getFileName(), ratings.size(),
@@ -106,6 +134,12 @@ public final class AccuracyBenchmark {
 
         InteractionLog train = log(test.train());
         InteractionLog validationTrain = log(validation.train());
+        OUT.printf(Locale.ROOT, "Item metadata: %s%n%n", metadata.size() == 0 ? "none (no movies.csv next to the "
+                + "ratings)" : metadata + " from movies.csv and tags.csv");
+
+        if (sweepRelated) {
+            sweepRelated(validationTrain, validation, allItems, metadata);
+        }
 
         // ItemKNN's k and EASE's λ on validation.
         OUT.println("Validation (train minus 10% per item -> the 10%), nDCG@10:");
@@ -151,7 +185,26 @@ public final class AccuracyBenchmark {
         models.put("EASE (λ=200, all items, dense B)", () -> ease(train,
                 easeConfig(200.0, EaseRecipe.MAX_MAX_ITEMS, EaseRecipe.MAX_NEIGHBORS)));
 
+        // Related-items recipes: items related to the user's most recent train item, then the same
+        // with those items' ratings left out of training (cold items).
+        Map<String, Recipe> relatedRecipes = new LinkedHashMap<>();
+        relatedRecipes.put("SIMS", new SimsRecipe());
+        relatedRecipes.put("Similar-Items", new SimilarItemsRecipe());
+        if (!metadata.textualFields().isEmpty()) {
+            relatedRecipes.put("Semantic-Sim.", new SemanticSimilarityRecipe());
+        }
+        for (boolean cold : new boolean[] {false, true}) {
+            for (Map.Entry<String, Recipe> recipe : relatedRecipes.entrySet()) {
+                models.put(recipe.getKey() + (cold ? ", cold last item" : ", last item"),
+                        () -> related(recipe.getValue(), train, metadata, Map.of(), cold));
+            }
+        }
+
         OUT.printf(Locale.ROOT, "Test (%d users), top %d excluding train items:%n", usersOf(test.heldOut()).size(), K);
+        OUT.printf(Locale.ROOT, "(rows \"last item\": one query per user, the items related to the user's most recent "
+                + "train rating, not the whole history; compare them with each other and with MostPop. \"cold last "
+                + "item\": the same, trained without any rating of those %d items, which the recipes then know only "
+                + "from the metadata)%n", new HashSet<>(lastItems(train).values()).size());
         OUT.printf(Locale.ROOT, "| %-32s | %7s | %6s | %6s | %6s | %8s | %9s | %9s | %s%n", "model", "nDCG@10",
                 "P@10", "R@10", "MAP@10", "train s", "peak heap", "retained", "notes");
         OUT.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(34), "-".repeat(9), "-".repeat(8),
@@ -198,6 +251,201 @@ public final class AccuracyBenchmark {
             OUT.printf(Locale.ROOT, "| %9d | %10.4f | %8.4f | %,9d | %,14d |%n", neighbors, validationNdcg, testNdcg,
                     model.weightCount(), artifactBytes(model));
         }
+    }
+
+    /**
+     * The measurements behind the related-items recipes' defaults, on validation: grids over the
+     * main hyperparameters, then one-at-a-time sweeps of the others around the grid's best.
+     */
+    private static void sweepRelated(InteractionLog validationTrain, Split validation, IdDictionary allItems,
+            ItemAttributes metadata) {
+        OUT.println("Related-items sweeps on validation (items related to the most recent train item), nDCG@10:");
+        Map<String, String> best = Map.of();
+        double bestNdcg = -1;
+        for (String a : new String[] {"0", "0.1", "0.25", "0.5"}) {
+            for (String min : new String[] {"1", "3", "5", "10"}) {
+                Map<String, String> hp = with(with(Map.of(), SimsRecipe.POPULARITY_DISCOUNT_FACTOR, a),
+                        SimsRecipe.MIN_COINTERACTION_COUNT, min);
+                double ndcg = sweepRow(new SimsRecipe(), validationTrain, validation, allItems, metadata, hp);
+                if (ndcg > bestNdcg) {
+                    bestNdcg = ndcg;
+                    best = hp;
+                }
+            }
+        }
+        for (String p : new String[] {"0.9", "0.99", "0.995", "1"}) {
+            sweepRow(new SimsRecipe(), validationTrain, validation, allItems, metadata,
+                    with(best, SimsRecipe.MAX_USER_HISTORY_LENGTH_PERCENTILE, p));
+        }
+        for (String p : new String[] {"0.9", "0.99", "1"}) {
+            sweepRow(new SimsRecipe(), validationTrain, validation, allItems, metadata,
+                    with(best, SimsRecipe.MAX_ITEM_INTERACTION_COUNT_PERCENTILE, p));
+        }
+        for (String n : new String[] {"25", "100", "500"}) {
+            sweepRow(new SimsRecipe(), validationTrain, validation, allItems, metadata,
+                    with(best, SimsRecipe.NEIGHBORS_PER_ITEM, n));
+        }
+        for (String a : new String[] {"0", "0.25", "0.5", "1"}) {
+            for (String w : new String[] {"0", "0.01", "0.1", "0.3", "0.5", "1"}) {
+                sweepRow(new SimilarItemsRecipe(), validationTrain, validation, allItems, metadata,
+                        with(with(Map.of(), SimilarItemsRecipe.POPULARITY_DISCOUNT_FACTOR, a),
+                                SimilarItemsRecipe.METADATA_WEIGHT, w));
+            }
+        }
+        if (!metadata.textualFields().isEmpty()) {
+            sweepRow(new SemanticSimilarityRecipe(), validationTrain, validation, allItems, metadata, Map.of());
+        }
+        OUT.println();
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String name, String value) {
+        Map<String, String> map = new TreeMap<>(base);
+        map.put(name, value);
+        return map;
+    }
+
+    private static double sweepRow(Recipe recipe, InteractionLog train, Split split, IdDictionary allItems,
+            ItemAttributes metadata, Map<String, String> hyperParameters) {
+        Trained trained = related(recipe, train, metadata, hyperParameters, false);
+        RankingMetrics metrics = evaluate(trained.recommender(), split, allItems);
+        Trained cold = related(recipe, train, metadata, hyperParameters, true);
+        RankingMetrics coldMetrics = evaluate(cold.recommender(), split, allItems);
+        OUT.printf(Locale.ROOT, "  %-24s %-66s %.4f  (cold last item %.4f; %.1f s)%n", recipe.name(),
+                hyperParameters, metrics.ndcg(), coldMetrics.ndcg(), trained.seconds());
+        return metrics.ndcg();
+    }
+
+    /**
+     * Trains a related-items recipe and recommends, for each user, the items related to the user's
+     * most recent train item that the user has no train rating of.
+     *
+     * @param cold whether to train without any rating of the users' most recent train items, so
+     *     that those items are known (if at all) only from the metadata
+     */
+    private static Trained related(Recipe recipe, InteractionLog train, ItemAttributes metadata,
+            Map<String, String> hyperParameters, boolean cold) {
+        TrainingConfig config = new TrainingConfig(null, null, hyperParameters, 0L);
+        Map<String, String> lastItem = lastItems(train);
+        Set<String> lastItems = new HashSet<>(lastItem.values());
+        InteractionLog trainedOn = cold ? train.filter(row -> !lastItems.contains(train.items().idOf(train.item(row))))
+                : train;
+        RelatedItemsModel[] holder = new RelatedItemsModel[1];
+        Trained trained = timed(() -> {
+            RelatedItemsModel model = (RelatedItemsModel) recipe.train(new TrainingData(trainedOn, metadata), config,
+                    TrainingMonitor.NONE);
+            holder[0] = model;
+            return (Recommender) (u, n) -> List.of();
+        });
+        RelatedItemsModel model = holder[0];
+        Map<String, Set<String>> seen = seenItems(train);
+        Recommender recommender = (user, n) -> {
+            String item = lastItem.get(user);
+            if (item == null) {
+                return List.of();
+            }
+            Set<String> mine = seen.getOrDefault(user, Set.of());
+            List<ScoredItem> result = new ArrayList<>(n);
+            for (ScoredItem candidate : model.related(item, n + mine.size())) {
+                if (!mine.contains(candidate.itemId()) && result.size() < n) {
+                    result.add(candidate);
+                }
+            }
+            return result;
+        };
+        String note = "";
+        if (model instanceof NeighborListModel lists) {
+            note = String.format(Locale.ROOT, "%d items, %,d related stored, artifact %,d bytes",
+                    lists.catalogSize(), lists.relatedItemCount(), artifactBytes(lists));
+        }
+        return new Trained(recommender, trained.seconds(), trained.peakHeapBytes(), trained.retainedBytes(), note);
+    }
+
+    /** Each user's most recent train item: the newest by timestamp, among equal timestamps the one read last. */
+    private static Map<String, String> lastItems(InteractionLog log) {
+        Map<String, String> last = new LinkedHashMap<>();
+        RowGroups byUser = log.rowsByUser();
+        for (int u = 0; u < byUser.groupCount(); u++) {
+            if (byUser.size(u) > 0) {
+                last.put(log.users().idOf(u), log.items().idOf(log.item(byUser.row(byUser.end(u) - 1))));
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The items of {@code movies.csv} in {@code directory} (genres categorical; title textual) with
+     * the tags of {@code tags.csv} joined per movie (textual); empty if there is no movies.csv.
+     */
+    static ItemAttributes readMetadata(Path directory) throws IOException {
+        Path movies = directory.resolve("movies.csv");
+        if (!Files.isRegularFile(movies)) {
+            return ItemAttributes.empty();
+        }
+        Map<String, StringBuilder> tags = new LinkedHashMap<>();
+        Path tagFile = directory.resolve("tags.csv");
+        if (Files.isRegularFile(tagFile)) {
+            try (BufferedReader reader = Files.newBufferedReader(tagFile, StandardCharsets.UTF_8)) {
+                requireHeader(reader.readLine(), "userId,movieId,tag,timestamp", tagFile);
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    List<String> fields = csvFields(line.strip());
+                    if (fields.size() == 4) {
+                        StringBuilder text = tags.computeIfAbsent(fields.get(1), m -> new StringBuilder());
+                        text.append(text.length() == 0 ? "" : ". ").append(fields.get(2));
+                    }
+                }
+            }
+        }
+        ItemAttributes.Builder builder = ItemAttributes.builder(List.of("genres"), List.of("title", "tags"), List.of());
+        try (BufferedReader reader = Files.newBufferedReader(movies, StandardCharsets.UTF_8)) {
+            requireHeader(reader.readLine(), "movieId,title,genres", movies);
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                List<String> fields = csvFields(line.strip());
+                if (fields.size() != 3) {
+                    continue;
+                }
+                String genres = fields.get(2).equals("(no genres listed)") ? null : fields.get(2);
+                StringBuilder text = tags.get(fields.get(0));
+                builder.add(fields.get(0), new String[] {genres},
+                        new String[] {fields.get(1), text == null ? null : text.toString()}, new double[0],
+                        ItemAttributes.UNKNOWN_TIME);
+            }
+        }
+        return builder.build();
+    }
+
+    private static void requireHeader(String header, String expected, Path path) throws IOException {
+        if (header == null || !header.strip().equals(expected)) {
+            throw new IOException(path + " does not start with " + expected);
+        }
+    }
+
+    /** The fields of one CSV line: commas separate, double quotes enclose, two double quotes escape one. */
+    static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     private static TrainingConfig easeConfig(Double lambda, Integer maxItems, Integer neighbors) {
@@ -347,10 +595,13 @@ public final class AccuracyBenchmark {
         return users;
     }
 
-    static IdDictionary itemDictionary(List<Rating> ratings) {
+    static IdDictionary itemDictionary(List<Rating> ratings, ItemAttributes metadata) {
         IdDictionary.Builder builder = new IdDictionary.Builder();
         for (Rating rating : ratings) {
             builder.intern(rating.item());
+        }
+        for (int i = 0; i < metadata.size(); i++) {
+            builder.intern(metadata.items().idOf(i));
         }
         return builder.build();
     }
