@@ -55,7 +55,8 @@ public final class ModelCodec {
     /** Payload readers by recipe name. */
     private static final Map<String, PayloadReader> READERS = Map.of(
             PopularityCountRecipe.NAME, PopularityCountModel::readPayload,
-            EaseRecipe.NAME, EaseModel::readPayload);
+            EaseRecipe.NAME, EaseModel::readPayload,
+            TrendingNowRecipe.NAME, TrendingNowModel::readPayload);
 
     private ModelCodec() {
     }
