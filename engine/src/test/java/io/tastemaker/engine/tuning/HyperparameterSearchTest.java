@@ -198,6 +198,24 @@ class HyperparameterSearchTest {
     }
 
     @Test
+    void leavesOutItemsTheUserAlreadyHadUnlessAskedToKeepThem() {
+        HyperParameterRanges seenFirst = new HyperParameterRanges(null,
+                List.of(new ContinuousHyperParameterRange("x", 70, 70)),
+                List.of(new CategoricalHyperParameterRange("mode", List.of("seen-first"))));
+
+        HpoResult unseen = run(new TargetRecipe(), SEED, config(1, 1, seenFirst));
+        HpoResult all = HyperparameterSearch.run(new TargetRecipe(), TrainingData.of(LOG),
+                TrainingConfig.withSeed(SEED), config(1, 1, seenFirst), HyperparameterSearch.Candidates.ALL_ITEMS,
+                TrainingMonitor.NONE);
+
+        // Ten fillers, which every validation user has, lead the model's list: they drop out of the
+        // unseen items' lists and fill the top 10 of the others.
+        assertThat(unseen.bestTrial().objectiveValue()).isEqualTo(1.0);
+        assertThat(all.bestTrial().objectiveValue()).isZero();
+        assertThat(all.bestTrial().metrics().get(Metrics.PRECISION_AT_25)).isEqualTo(10 / 25.0);
+    }
+
+    @Test
     void minimizingPicksTheLowestValue() {
         HpoConfig minimize = new HpoConfig(new HpoObjective(HpoObjective.Type.MINIMIZE, Metrics.NDCG_AT_10, null),
                 new HpoResourceConfig(10, 1), x(0, 100));

@@ -23,7 +23,8 @@ import java.util.Set;
  * so the validation nDCG grows with {@code k} and is best near {@link #OPTIMUM}.
  *
  * <p>Hyperparameters: {@code x} (a number from 0 to 100; required), {@code mode} ({@code "ok"},
- * default, or {@code "reject"}, which is refused), {@code fixed} (any string, ignored). Records the
+ * default, {@code "reject"}, which is refused, or {@code "seen-first"}, which puts ten fillers, items
+ * every user has, before the targets), {@code fixed} (any string, ignored). Records the
  * interactions and hyperparameters of every training run.
  */
 final class TargetRecipe implements Recipe {
@@ -83,11 +84,15 @@ final class TargetRecipe implements Recipe {
         trainedWith.add(parameters);
         monitor.progress("Trained", 1);
         int k = targetsFirst(x);
+        int fillersFirst = "seen-first".equals(parameters.get("mode")) ? 10 : 0;
         List<ScoredItem> list = new ArrayList<>();
+        for (int f = 0; f < fillersFirst; f++) {
+            list.add(new ScoredItem("f" + f, 200 - f));
+        }
         for (int t = 0; t < k; t++) {
             list.add(new ScoredItem("t" + t, 100 - t));
         }
-        for (int f = 0; list.size() < 25; f++) {
+        for (int f = fillersFirst; f < FILLERS; f++) {
             list.add(new ScoredItem("f" + f, -f));
         }
         return new Model(List.copyOf(list));
