@@ -9,6 +9,8 @@
  *       Personalize recipe) and reads and writes model artifacts.</li>
  *   <li>{@link io.tastemaker.engine.evaluation} reproduces Personalize's offline metrics and the
  *       project's benchmark metrics.</li>
+ *   <li>{@link io.tastemaker.engine.tuning} tunes a recipe's hyperparameters on a validation
+ *       split (Personalize's HPO).</li>
  *   <li>{@link io.tastemaker.engine.linalg} holds the dense linear algebra (Cholesky) and the named
  *       thread pools the heavier recipes train on.</li>
  * </ul>

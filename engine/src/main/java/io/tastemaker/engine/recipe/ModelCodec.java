@@ -61,7 +61,8 @@ public final class ModelCodec {
             SimilarItemsRecipe.NAME, NeighborListModel.reader(SimilarItemsRecipe.NAME,
                     SimilarItemsRecipe.HyperParameters::parse, SimilarItemsRecipe.NEIGHBORS_PER_ITEM),
             SemanticSimilarityRecipe.NAME, NeighborListModel.reader(SemanticSimilarityRecipe.NAME,
-                    SemanticSimilarityRecipe.HyperParameters::parse, SemanticSimilarityRecipe.NEIGHBORS_PER_ITEM));
+                    SemanticSimilarityRecipe.HyperParameters::parse, SemanticSimilarityRecipe.NEIGHBORS_PER_ITEM),
+            TrendingNowRecipe.NAME, TrendingNowModel::readPayload);
 
     private ModelCodec() {
     }

@@ -11,9 +11,11 @@
  * {@link io.tastemaker.engine.recipe.ModelCodec} reads back; the codec dispatches on the recipe name
  * in the artifact's header, so each recipe owns its payload layout and version.
  *
- * <p>Recipes: {@link io.tastemaker.engine.recipe.PopularityCountRecipe} ({@code aws-popularity-count})
- * and {@link io.tastemaker.engine.recipe.EaseRecipe} ({@code aws-user-personalization}, EASE over the
- * most popular items with a popularity fallback); for RELATED_ITEMS,
+ * <p>Recipes: {@link io.tastemaker.engine.recipe.PopularityCountRecipe} ({@code aws-popularity-count}),
+ * {@link io.tastemaker.engine.recipe.EaseRecipe} ({@code aws-user-personalization}, EASE over the
+ * most popular items with a popularity fallback) and
+ * {@link io.tastemaker.engine.recipe.TrendingNowRecipe} ({@code aws-trending-now}, items ranked by a
+ * lower confidence bound of their growth between the last two windows); for RELATED_ITEMS,
  * {@link io.tastemaker.engine.recipe.SimsRecipe} ({@code aws-sims}, co-occurrence),
  * {@link io.tastemaker.engine.recipe.SimilarItemsRecipe} ({@code aws-similar-items}, co-occurrence
  * blended with item metadata) and {@link io.tastemaker.engine.recipe.SemanticSimilarityRecipe}

@@ -1,0 +1,41 @@
+package io.tastemaker.engine.tuning;
+
+import io.tastemaker.engine.recipe.EaseRecipe;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ranges a search uses for a recipe when {@code hpoConfig} gives none.
+ *
+ * <p>{@code aws-user-personalization} (EASE): {@value EaseRecipe#LAMBDA} continuous from
+ * {@value #EASE_MIN_LAMBDA} to {@value #EASE_MAX_LAMBDA}, sampled log-uniformly. The best λ grows
+ * with the data: 200–400 on MovieLens ml-latest-small (100,000 ratings; bench/accuracy), 200–1,000
+ * in Steck (2019) on data sets of 10–60 million interactions. {@value EaseRecipe#MAX_ITEMS} and
+ * {@value EaseRecipe#NEIGHBORS} are not searched: they trade accuracy for memory, time and artifact
+ * size, their defaults were measured, and a search that raised {@value EaseRecipe#MAX_ITEMS} would
+ * raise the heap a training needs (8·n² bytes) behind the user's back.
+ *
+ * <p>Other recipes have no default ranges: Popularity-Count has no hyperparameters, and
+ * Personalize documents Trending-Now's frequency as not tunable.
+ */
+public final class DefaultRanges {
+
+    /** Lower end of EASE's default λ range. */
+    public static final double EASE_MIN_LAMBDA = 50;
+    /** Upper end of EASE's default λ range. */
+    public static final double EASE_MAX_LAMBDA = 2_000;
+
+    private DefaultRanges() {
+    }
+
+    /** EASE's default ranges (see the class comment). */
+    public static HyperParameterRanges ease() {
+        return new HyperParameterRanges(null,
+                List.of(new ContinuousHyperParameterRange(EaseRecipe.LAMBDA, EASE_MIN_LAMBDA, EASE_MAX_LAMBDA)), null);
+    }
+
+    /** The default ranges of the recipe named {@code recipeName}, if it has any. */
+    public static Optional<HyperParameterRanges> forRecipe(String recipeName) {
+        return EaseRecipe.NAME.equals(recipeName) ? Optional.of(ease()) : Optional.empty();
+    }
+}
