@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class PersonalizationRecipesIT {
         try {
             personalize.createSolution(r -> r.name("bad-hp-" + suffix).datasetGroupArn(groupArn)
                     .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization")
-                    .solutionConfig(c -> c.algorithmHyperParameters(java.util.Map.of("hidden_dimension", "64"))));
+                    .solutionConfig(c -> c.algorithmHyperParameters(Map.of("hidden_dimension", "64"))));
             throw new AssertionError("CreateSolution accepted an unknown hyperparameter");
         } catch (InvalidInputException e) {
             assertThat(e.awsErrorDetails().errorMessage()).contains("hidden_dimension");
@@ -104,16 +105,7 @@ class PersonalizationRecipesIT {
     }
 
     private String deploy(String recipeArn, String name) {
-        String solution = personalize.createSolution(r -> r.name(name + "-" + suffix).datasetGroupArn(groupArn)
-                .recipeArn(recipeArn)).solutionArn();
-        clients.awaitSolution(solution);
-        String version = personalize.createSolutionVersion(r -> r.solutionArn(solution)).solutionVersionArn();
-        var trained = clients.awaitSolutionVersion(version);
-        assertThat(trained.status()).as("failure reason: %s", trained.failureReason()).isEqualTo("ACTIVE");
-        String campaign = personalize.createCampaign(r -> r.name(name + "-" + suffix).solutionVersionArn(version))
-                .campaignArn();
-        assertThat(clients.awaitCampaign(campaign).status()).isEqualTo("ACTIVE");
-        return campaign;
+        return clients.trainAndDeploy(groupArn, recipeArn, name + "-" + suffix, Map.of()).campaignArn();
     }
 
     private static String user(int group, int n) {

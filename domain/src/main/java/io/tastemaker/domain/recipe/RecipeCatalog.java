@@ -4,6 +4,9 @@ import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
 import io.tastemaker.engine.recipe.EaseRecipe;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
+import io.tastemaker.engine.recipe.SemanticSimilarityRecipe;
+import io.tastemaker.engine.recipe.SimilarItemsRecipe;
+import io.tastemaker.engine.recipe.SimsRecipe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -27,27 +30,44 @@ public class RecipeCatalog {
                     "arn:aws:personalize:::algorithm/aws-popularity-count", "USER_PERSONALIZATION",
                     "Recommends the items with the most events (of the solution's event type, at or above its "
                             + "eventValueThreshold) to every user. A baseline, and the fallback for new users.",
-                    CATALOG_DATE, Set.of(), values -> { }, PopularityCountRecipe::new),
+                    CATALOG_DATE, Set.of(), values -> { }, PopularityCountRecipe::new, true),
             new RecipeEntry("aws-user-personalization", PREFIX + "aws-user-personalization",
                     "arn:aws:personalize:::algorithm/aws-user-personalization", "USER_PERSONALIZATION",
                     "Personalized recommendations from each user's interactions: EASE, a closed-form item-to-item "
                             + "model over the most popular max_items items (hyperparameters lambda, max_items, "
                             + "neighbors). Users without interactions get the most popular items.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new),
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
             new RecipeEntry("aws-user-personalization-v2", PREFIX + "aws-user-personalization-v2",
                     "arn:aws:personalize:::algorithm/aws-user-personalization-v2", "USER_PERSONALIZATION",
                     "The same model as aws-user-personalization under Personalize's v2 name, so that solutions "
                             + "written for v2 train unchanged.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new),
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
             new RecipeEntry("aws-personalized-ranking", PREFIX + "aws-personalized-ranking",
                     "arn:aws:personalize:::algorithm/aws-personalized-ranking", "PERSONALIZED_RANKING",
                     "Orders a list of items for a user (GetPersonalizedRanking) with the same EASE model as "
                             + "aws-user-personalization; items unknown at training go last with score 0.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new),
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
             new RecipeEntry("aws-personalized-ranking-v2", PREFIX + "aws-personalized-ranking-v2",
                     "arn:aws:personalize:::algorithm/aws-personalized-ranking-v2", "PERSONALIZED_RANKING",
                     "The same model as aws-personalized-ranking under Personalize's v2 name.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new));
+                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
+            new RecipeEntry("aws-sims", PREFIX + "aws-sims", "arn:aws:personalize:::algorithm/aws-sims", "RELATED_ITEMS",
+                    "Items related to an item (GetRecommendations with itemId) by co-occurrence in users' histories, "
+                            + "with a popularity discount and a minimum co-occurrence count; items without enough "
+                            + "co-occurrences get popular items.",
+                    CATALOG_DATE, SimsRecipe.HYPERPARAMETER_NAMES, SimsRecipe.HyperParameters::parse, SimsRecipe::new, true),
+            new RecipeEntry("aws-similar-items", PREFIX + "aws-similar-items",
+                    "arn:aws:personalize:::algorithm/aws-similar-items", "RELATED_ITEMS",
+                    "Items related to an item by co-interactions blended with the Items dataset's categorical and "
+                            + "textual fields, so that items without interactions still get neighbours.",
+                    CATALOG_DATE, SimilarItemsRecipe.HYPERPARAMETER_NAMES, SimilarItemsRecipe.HyperParameters::parse,
+                    SimilarItemsRecipe::new, true),
+            new RecipeEntry("aws-semantic-similarity", PREFIX + "aws-semantic-similarity",
+                    "arn:aws:personalize:::algorithm/aws-semantic-similarity", "RELATED_ITEMS",
+                    "Items whose text (the Items dataset's textual fields, analysed with Lucene's English analyzer "
+                            + "and weighted with BM25) is most similar; works for items without any interaction.",
+                    CATALOG_DATE, SemanticSimilarityRecipe.HYPERPARAMETER_NAMES,
+                    SemanticSimilarityRecipe.HyperParameters::parse, SemanticSimilarityRecipe::new, false));
 
     public List<RecipeEntry> all() {
         return entries;

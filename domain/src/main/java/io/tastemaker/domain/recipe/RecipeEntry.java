@@ -11,8 +11,12 @@ import java.util.function.Supplier;
  * A recipe of the catalog: Personalize's ARN and metadata, the hyperparameters it accepts (names,
  * and a check of their values that throws IllegalArgumentException naming the parameter), and
  * the engine recipe that trains it.
+ *
+ * @param needsInteractions whether training needs interactions; false for recipes that learn
+ *     from the Items dataset alone (aws-semantic-similarity)
  */
 public record RecipeEntry(String name, String recipeArn, String algorithmArn, String recipeType, String description,
                           Instant creationDateTime, Set<String> hyperParameters,
-                          Consumer<Map<String, String>> hyperParameterCheck, Supplier<Recipe> engine) {
+                          Consumer<Map<String, String>> hyperParameterCheck, Supplier<Recipe> engine,
+                          boolean needsInteractions) {
 }

@@ -45,22 +45,19 @@ public class TrainingDataReader {
     SchemaService schemas;
 
     /**
-     * The training data of a dataset group.
-     *
-     * @throws IllegalStateException if the group has no Interactions dataset
+     * The training data of a dataset group: no interactions if it has no Interactions dataset, no
+     * item attributes if it has no Items dataset.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TrainingData read(String accountId, String datasetGroupArn) {
-        Dataset interactions = datasets.ofType(datasetGroupArn, DatasetType.INTERACTIONS)
-                .orElseThrow(() -> new IllegalStateException("The dataset group has no Interactions dataset; "
-                        + "create one and import interactions before training."));
         InteractionLog.Builder builder = InteractionLog.builder();
-        rows.forEachInteraction(interactions.getArn(), r -> {
-            if (!r.userId().isEmpty()) {
-                builder.add(r.userId(), r.itemId(), r.timestamp(), r.eventType(),
-                        r.eventValue() == null ? Float.NaN : r.eventValue());
-            }
-        });
+        datasets.ofType(datasetGroupArn, DatasetType.INTERACTIONS).ifPresent(interactions ->
+                rows.forEachInteraction(interactions.getArn(), r -> {
+                    if (!r.userId().isEmpty()) {
+                        builder.add(r.userId(), r.itemId(), r.timestamp(), r.eventType(),
+                                r.eventValue() == null ? Float.NaN : r.eventValue());
+                    }
+                }));
         ItemAttributes items = datasets.ofType(datasetGroupArn, DatasetType.ITEMS)
                 .map(dataset -> items(accountId, dataset))
                 .orElse(ItemAttributes.empty());

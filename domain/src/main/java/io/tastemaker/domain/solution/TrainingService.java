@@ -60,15 +60,26 @@ public class TrainingService {
             RecipeEntry entry = recipes.forSolution(solution.getRecipeArn());
             TrainingConfig config = SolutionSettings.parse(solution.getSolutionConfig())
                     .trainingConfig(solution.getEventType(), solutionVersionArn.hashCode());
-            if (config.select(log).size() == 0) {
+            boolean evaluable = config.select(log).size() > 0;
+            if (!evaluable && entry.needsInteractions()) {
                 throw new IllegalStateException("No interactions to train on: the Interactions dataset has " + log.size()
                         + " interactions with a user id, and none of them match the solution's eventType"
                         + (solution.getEventType() == null ? "" : " '" + solution.getEventType() + "'")
                         + " and eventValueThreshold. Import interactions or change the solution.");
             }
             Recipe recipe = entry.engine().get();
-            Map<String, Double> metrics = SolutionEvaluator.evaluate(recipe, data, config,
-                    monitor.part(0.05, 0.5, "Evaluation model"));
+            // A recipe that learns from the Items dataset alone trains without interactions, and then has
+            // no held-out users to be measured on.
+            Map<String, Double> metrics = Map.of();
+            if (evaluable) {
+                try {
+                    metrics = SolutionEvaluator.evaluate(recipe, data, config, monitor.part(0.05, 0.5, "Evaluation model"));
+                } catch (IllegalArgumentException e) {
+                    if (entry.needsInteractions()) {
+                        throw e;
+                    }
+                }
+            }
             TrainedModel model = recipe.train(data, config, monitor.part(0.5, 1, "Final model"));
             ByteArrayOutputStream artifact = new ByteArrayOutputStream();
             try {

@@ -15,7 +15,7 @@ class SolutionSettingsTest {
 
     private static final RecipeEntry POPULARITY = new RecipeEntry("aws-popularity-count",
             "arn:aws:personalize:::recipe/aws-popularity-count", "a", "USER_PERSONALIZATION", "d", Instant.EPOCH, Set.of(),
-            values -> { }, PopularityCountRecipe::new);
+            values -> { }, PopularityCountRecipe::new, true);
 
     @Test
     void readsTheEventValueThresholdAsPersonalizeSendsIt() {
@@ -36,7 +36,7 @@ class SolutionSettingsTest {
     void checksHyperparameterValuesNamingTheParameter() {
         RecipeEntry ease = new RecipeEntry("aws-user-personalization", "arn:aws:personalize:::recipe/aws-user-personalization",
                 "a", "USER_PERSONALIZATION", "d", Instant.EPOCH, EaseRecipe.HYPERPARAMETER_NAMES,
-                EaseRecipe.HyperParameters::parse, EaseRecipe::new);
+                EaseRecipe.HyperParameters::parse, EaseRecipe::new, true);
         SolutionSettings.parse("{\"algorithmHyperParameters\": {\"lambda\": \"250\"}}").check(ease);
         assertThatThrownBy(() -> SolutionSettings.parse("{\"algorithmHyperParameters\": {\"lambda\": \"-1\"}}").check(ease))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("lambda");

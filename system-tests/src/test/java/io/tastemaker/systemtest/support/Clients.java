@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -147,6 +148,37 @@ public final class Clients implements AutoCloseable {
         return Awaits.until("event tracker " + arn, RESOURCE_TIMEOUT,
                 () -> personalize.describeEventTracker(r -> r.eventTrackerArn(arn)).eventTracker(),
                 t -> Awaits.isTerminal(t.status()), t -> statusOf(t.status(), null));
+    }
+
+    /** A solution with one ACTIVE version deployed in an ACTIVE campaign. */
+    public record Deployment(String solutionArn, String solutionVersionArn, String campaignArn) {
+    }
+
+    /**
+     * Creates a solution of {@code recipeArn} named {@code name} (with the given hyperparameters),
+     * trains a version and deploys it in a campaign of the same name.
+     *
+     * @throws IllegalStateException naming the failure reason if the version or the campaign does
+     *     not become ACTIVE
+     */
+    public Deployment trainAndDeploy(String datasetGroupArn, String recipeArn, String name,
+            Map<String, String> hyperParameters) {
+        String solution = personalize.createSolution(r -> r.name(name).datasetGroupArn(datasetGroupArn).recipeArn(recipeArn)
+                .solutionConfig(c -> c.algorithmHyperParameters(hyperParameters))).solutionArn();
+        awaitSolution(solution);
+        String version = personalize.createSolutionVersion(r -> r.solutionArn(solution)).solutionVersionArn();
+        SolutionVersion trained = awaitSolutionVersion(version);
+        if (!"ACTIVE".equals(trained.status())) {
+            throw new IllegalStateException("Solution version of " + name + " ended " + trained.status() + ": "
+                    + trained.failureReason());
+        }
+        String campaign = personalize.createCampaign(r -> r.name(name).solutionVersionArn(version)).campaignArn();
+        Campaign deployed = awaitCampaign(campaign);
+        if (!"ACTIVE".equals(deployed.status())) {
+            throw new IllegalStateException("Campaign " + name + " ended " + deployed.status() + ": "
+                    + deployed.failureReason());
+        }
+        return new Deployment(solution, version, campaign);
     }
 
     /**
