@@ -93,6 +93,46 @@ class PersonalizationRecipesIT {
     }
 
     @Test
+    void hpoTunesLambdaOnAValidationSplitAndReportsTheTunedValue() {
+        String solution = personalize.createSolution(r -> r.name("hpo-" + suffix).datasetGroupArn(groupArn)
+                .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization").performHPO(true)
+                .solutionConfig(c -> c.hpoConfig(h -> h
+                        .hpoObjective(o -> o.type("Maximize").metricName("normalized_discounted_cumulative_gain_at_10"))
+                        .hpoResourceConfig(res -> res.maxNumberOfTrainingJobs("3").maxParallelTrainingJobs("1"))
+                        .algorithmHyperParameterRanges(ranges -> ranges.continuousHyperParameterRanges(
+                                range -> range.name("lambda").minValue(5.0).maxValue(500.0)))))).solutionArn();
+        clients.awaitSolution(solution);
+        String version = personalize.createSolutionVersion(r -> r.solutionArn(solution)).solutionVersionArn();
+        var trained = clients.awaitSolutionVersion(version);
+        assertThat(trained.status()).as("failure reason: %s", trained.failureReason()).isEqualTo("ACTIVE");
+        assertThat(trained.performHPO()).isTrue();
+        Map<String, String> tuned = trained.tunedHPOParams().algorithmHyperParameters();
+        System.out.println("HPO tuned: " + tuned);
+        assertThat(Double.parseDouble(tuned.get("lambda"))).isBetween(5.0, 500.0);
+        assertThat(personalize.getSolutionMetrics(r -> r.solutionVersionArn(version)).metrics())
+                .containsKey("normalized_discounted_cumulative_gain_at_10");
+    }
+
+    @Test
+    void hpoIsRefusedWhereItCannotRun() {
+        try {
+            personalize.createSolution(r -> r.name("hpo-sims-" + suffix).datasetGroupArn(groupArn)
+                    .recipeArn("arn:aws:personalize:::recipe/aws-sims").performHPO(true));
+            throw new AssertionError("CreateSolution accepted performHPO for aws-sims");
+        } catch (InvalidInputException e) {
+            assertThat(e.awsErrorDetails().errorMessage()).contains("performHPO");
+        }
+        try {
+            personalize.createSolution(r -> r.name("hpo-bad-" + suffix).datasetGroupArn(groupArn)
+                    .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization").performHPO(true)
+                    .solutionConfig(c -> c.hpoConfig(h -> h.hpoResourceConfig(res -> res.maxNumberOfTrainingJobs("99")))));
+            throw new AssertionError("CreateSolution accepted 99 HPO training jobs");
+        } catch (InvalidInputException e) {
+            assertThat(e.awsErrorDetails().errorMessage()).contains("maxNumberOfTrainingJobs");
+        }
+    }
+
+    @Test
     void unknownHyperparametersAreRefusedByName() {
         try {
             personalize.createSolution(r -> r.name("bad-hp-" + suffix).datasetGroupArn(groupArn)

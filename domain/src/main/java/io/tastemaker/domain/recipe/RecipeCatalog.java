@@ -7,6 +7,7 @@ import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import io.tastemaker.engine.recipe.SemanticSimilarityRecipe;
 import io.tastemaker.engine.recipe.SimilarItemsRecipe;
 import io.tastemaker.engine.recipe.SimsRecipe;
+import io.tastemaker.engine.recipe.TrendingNowRecipe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +52,13 @@ public class RecipeCatalog {
                     "arn:aws:personalize:::algorithm/aws-personalized-ranking-v2", "PERSONALIZED_RANKING",
                     "The same model as aws-personalized-ranking under Personalize's v2 name.",
                     CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
+            new RecipeEntry("aws-trending-now", PREFIX + "aws-trending-now",
+                    "arn:aws:personalize:::algorithm/aws-trending-now", "USER_PERSONALIZATION",
+                    "The items whose interactions grow fastest between the last two windows of "
+                            + "trend_discovery_frequency (30 minutes, 1 hour, 3 hours or 1 day; default 3 hours), ending "
+                            + "at the newest interaction; the same list for every user. Retrain to follow new trends.",
+                    CATALOG_DATE, TrendingNowRecipe.HYPERPARAMETER_NAMES, TrendingNowRecipe.HyperParameters::parse,
+                    TrendingNowRecipe::new, true),
             new RecipeEntry("aws-sims", PREFIX + "aws-sims", "arn:aws:personalize:::algorithm/aws-sims", "RELATED_ITEMS",
                     "Items related to an item (GetRecommendations with itemId) by co-occurrence in users' histories, "
                             + "with a popularity discount and a minimum co-occurrence count; items without enough "

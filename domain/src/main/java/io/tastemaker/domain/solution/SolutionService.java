@@ -15,6 +15,8 @@ import io.tastemaker.domain.error.ResourceInUseException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
 import io.tastemaker.domain.recipe.RecipeCatalog;
 import io.tastemaker.domain.recipe.RecipeEntry;
+import io.tastemaker.engine.tuning.DefaultRanges;
+import io.tastemaker.engine.tuning.HyperParameterRanges;
 import io.tastemaker.domain.schema.DatasetType;
 import io.tastemaker.domain.schema.SchemaService;
 import jakarta.ejb.Stateless;
@@ -57,8 +59,11 @@ public class SolutionService {
         }
         RecipeEntry recipe = recipes.forSolution(recipeArn);
         if (performHpo) {
-            throw new InvalidInputException("performHPO is not supported by this server yet for recipe " + recipe.name()
-                    + "; set performHPO to false (the defaults were chosen on a validation split).");
+            config.checkHpo(recipe, hpoRanges(recipe));
+            if (config.hpoConfig().algorithmHyperParameterRanges().isEmpty() && hpoRanges(recipe).isEmpty()) {
+                throw new InvalidInputException("performHPO needs solutionConfig.hpoConfig.algorithmHyperParameterRanges "
+                        + "for recipe " + recipe.name() + ", which has no default ranges.");
+            }
         }
         if (eventType != null && (eventType.isEmpty() || eventType.length() > 256)) {
             throw new InvalidInputException("eventType must have between 1 and 256 characters.");
@@ -72,11 +77,22 @@ public class SolutionService {
             throw new ResourceAlreadyExistsException("A solution with the name " + name + " already exists.");
         }
         Instant now = clock.instant();
-        Solution solution = new Solution(arn, accountId, name, group.getArn(), recipe.recipeArn(), eventType, false,
+        Solution solution = new Solution(arn, accountId, name, group.getArn(), recipe.recipeArn(), eventType, performHpo,
                 config.toJson(), Status.ACTIVE, now, now);
         em.persist(solution);
         em.flush();
         return solution;
+    }
+
+    /**
+     * The ranges HPO searches by default for a recipe: empty if it has none (the solution must give
+     * them), null if HPO does not apply to the recipe (RELATED_ITEMS, or no hyperparameters).
+     */
+    static HyperParameterRanges hpoRanges(RecipeEntry recipe) {
+        if ("RELATED_ITEMS".equals(recipe.recipeType()) || recipe.hyperParameters().isEmpty()) {
+            return null;
+        }
+        return DefaultRanges.forRecipe(recipe.engine().get().name()).orElse(HyperParameterRanges.EMPTY);
     }
 
     /** A threshold on event values needs an EVENT_VALUE field, or every interaction would be dropped. */

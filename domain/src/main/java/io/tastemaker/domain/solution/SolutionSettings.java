@@ -3,6 +3,8 @@ package io.tastemaker.domain.solution;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.recipe.RecipeEntry;
 import io.tastemaker.engine.recipe.TrainingConfig;
+import io.tastemaker.engine.tuning.HpoConfig;
+import io.tastemaker.engine.tuning.HyperParameterRanges;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -12,29 +14,34 @@ import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A solution's {@code solutionConfig}, as far as this server acts on it:
- * {@code eventValueThreshold} and {@code algorithmHyperParameters}. Members this server does not
- * act on yet (hpoConfig, eventsConfig, autoMLConfig, optimizationObjective, ...) are refused
- * with a message rather than silently ignored.
+ * {@code eventValueThreshold}, {@code algorithmHyperParameters} and {@code hpoConfig} (used when
+ * the solution has {@code performHPO}). Members this server does not act on yet (eventsConfig,
+ * autoMLConfig, optimizationObjective, ...) are refused with a message rather than silently
+ * ignored.
  */
 public final class SolutionSettings {
 
-    private static final Set<String> KNOWN = Set.of("eventValueThreshold", "algorithmHyperParameters");
+    private static final Set<String> KNOWN = Set.of("eventValueThreshold", "algorithmHyperParameters", "hpoConfig");
 
     private final String json;
     private final Float eventValueThreshold;
     private final Map<String, String> hyperParameters;
+    private final HpoConfig hpoConfig;
 
-    private SolutionSettings(String json, Float eventValueThreshold, Map<String, String> hyperParameters) {
+    private SolutionSettings(String json, Float eventValueThreshold, Map<String, String> hyperParameters,
+            HpoConfig hpoConfig) {
         this.json = json;
         this.eventValueThreshold = eventValueThreshold;
         this.hyperParameters = hyperParameters;
+        this.hpoConfig = hpoConfig;
     }
 
     public static SolutionSettings none() {
-        return new SolutionSettings(null, null, Map.of());
+        return new SolutionSettings(null, null, Map.of(), HpoConfig.DEFAULT);
     }
 
     /** Parses the solutionConfig JSON object as the API received it (null: none). */
@@ -51,7 +58,7 @@ public final class SolutionSettings {
         for (String key : config.keySet()) {
             if (!KNOWN.contains(key) && !config.isNull(key)) {
                 throw new InvalidInputException("solutionConfig." + key + " is not supported by this server yet; "
-                        + "supported members: eventValueThreshold, algorithmHyperParameters.");
+                        + "supported members: eventValueThreshold, algorithmHyperParameters, hpoConfig.");
             }
         }
         Float threshold = null;
@@ -76,7 +83,11 @@ public final class SolutionSettings {
                 hp.put(e.getKey(), e.getValue() instanceof JsonString s ? s.getString() : e.getValue().toString());
             }
         }
-        return new SolutionSettings(json, threshold, Map.copyOf(hp));
+        HpoConfig hpo = HpoConfig.DEFAULT;
+        if (config.containsKey("hpoConfig") && !config.isNull("hpoConfig")) {
+            hpo = HpoSettings.parse(config.get("hpoConfig"));
+        }
+        return new SolutionSettings(json, threshold, Map.copyOf(hp), hpo);
     }
 
     /** Checks the settings against what the recipe accepts. */
@@ -88,6 +99,40 @@ public final class SolutionSettings {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("solutionConfig.algorithmHyperParameters: " + e.getMessage());
         }
+    }
+
+    /**
+     * Checks that HPO can run for the recipe: it must search something (the ranges given, or the
+     * recipe's default ranges), only the recipe's hyperparameters, none of them also fixed in
+     * algorithmHyperParameters.
+     *
+     * @param defaultRanges the recipe's default ranges, or null if it has none (then HPO is
+     *     not available for it)
+     */
+    public void checkHpo(RecipeEntry recipe, HyperParameterRanges defaultRanges) {
+        HyperParameterRanges ranges = hpoConfig.algorithmHyperParameterRanges();
+        if (defaultRanges == null) {
+            throw new InvalidInputException("performHPO is not available for recipe " + recipe.name()
+                    + ": HPO tunes recipes that recommend items to users (USER_PERSONALIZATION and "
+                    + "PERSONALIZED_RANKING with hyperparameters); set performHPO to false.");
+        }
+        for (String name : ranges.names()) {
+            if (!recipe.hyperParameters().contains(name)) {
+                throw new InvalidInputException("solutionConfig.hpoConfig.algorithmHyperParameterRanges: recipe "
+                        + recipe.name() + " has no hyperparameter '" + name + "'; it has "
+                        + new TreeSet<>(recipe.hyperParameters()) + ".");
+            }
+            if (hyperParameters.containsKey(name)) {
+                throw new InvalidInputException("Hyperparameter '" + name + "' is both fixed in "
+                        + "solutionConfig.algorithmHyperParameters and searched in solutionConfig.hpoConfig; "
+                        + "give it in one of them.");
+            }
+        }
+    }
+
+    /** The HPO configuration (defaults for absent members). */
+    public HpoConfig hpoConfig() {
+        return hpoConfig;
     }
 
     /** True when the settings keep only interactions at or above an event value. */

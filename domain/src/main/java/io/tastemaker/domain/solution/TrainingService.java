@@ -3,6 +3,7 @@ package io.tastemaker.domain.solution;
 import io.tastemaker.domain.recipe.RecipeCatalog;
 import io.tastemaker.domain.recipe.RecipeEntry;
 import io.tastemaker.engine.data.InteractionLog;
+import io.tastemaker.engine.evaluation.PersonalizeHoldout;
 import io.tastemaker.engine.evaluation.SolutionEvaluator;
 import io.tastemaker.engine.recipe.Recipe;
 import io.tastemaker.engine.recipe.TrainedModel;
@@ -10,10 +11,17 @@ import io.tastemaker.engine.recipe.TrainingConfig;
 import io.tastemaker.engine.recipe.TrainingData;
 import io.tastemaker.engine.recipe.TrainingMonitor;
 import io.tastemaker.engine.recipe.TrainingStoppedException;
+import io.tastemaker.engine.tuning.HpoConfig;
+import io.tastemaker.engine.tuning.HpoResult;
+import io.tastemaker.engine.tuning.HyperparameterSearch;
+import io.tastemaker.engine.tuning.Trial;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +34,8 @@ import java.util.Map;
  *
  * <p>Progress, as the solution version shows it: reading the data 0–5%, the evaluation model
  * 5–50%, the final model 50–100% (the two models train on nearly the same data, so they cost
- * about the same). StopSolutionVersionCreation takes effect at the recipe's next progress report.
+ * about the same); with {@code performHPO}, the search 5–60%, then the evaluation and the final
+ * model 20% each. StopSolutionVersionCreation takes effect at the recipe's next progress report.
  *
  * <p>The seed is derived from the solution version's ARN, so a version is reproducible from its
  * data snapshot and configuration.
@@ -58,8 +67,8 @@ public class TrainingService {
             TrainingData data = reader.read(version.getAccountId(), solution.getDatasetGroupArn());
             InteractionLog log = data.interactions();
             RecipeEntry entry = recipes.forSolution(solution.getRecipeArn());
-            TrainingConfig config = SolutionSettings.parse(solution.getSolutionConfig())
-                    .trainingConfig(solution.getEventType(), solutionVersionArn.hashCode());
+            SolutionSettings settings = SolutionSettings.parse(solution.getSolutionConfig());
+            TrainingConfig config = settings.trainingConfig(solution.getEventType(), solutionVersionArn.hashCode());
             boolean evaluable = config.select(log).size() > 0;
             if (!evaluable && entry.needsInteractions()) {
                 throw new IllegalStateException("No interactions to train on: the Interactions dataset has " + log.size()
@@ -68,19 +77,26 @@ public class TrainingService {
                         + " and eventValueThreshold. Import interactions or change the solution.");
             }
             Recipe recipe = entry.engine().get();
+            double evaluationStart = 0.05;
+            if (solution.isPerformHpo() && evaluable) {
+                config = tune(solutionVersionArn, recipe, data, config, settings.hpoConfig(), monitor.part(0.05, 0.6, "HPO"));
+                evaluationStart = 0.6;
+            }
+            double finalStart = evaluationStart + (1 - evaluationStart) / 2;
             // A recipe that learns from the Items dataset alone trains without interactions, and then has
             // no held-out users to be measured on.
             Map<String, Double> metrics = Map.of();
             if (evaluable) {
                 try {
-                    metrics = SolutionEvaluator.evaluate(recipe, data, config, monitor.part(0.05, 0.5, "Evaluation model"));
+                    metrics = SolutionEvaluator.evaluate(recipe, data, config,
+                            monitor.part(evaluationStart, finalStart, "Evaluation model"));
                 } catch (IllegalArgumentException e) {
                     if (entry.needsInteractions()) {
                         throw e;
                     }
                 }
             }
-            TrainedModel model = recipe.train(data, config, monitor.part(0.5, 1, "Final model"));
+            TrainedModel model = recipe.train(data, config, monitor.part(finalStart, 1, "Final model"));
             ByteArrayOutputStream artifact = new ByteArrayOutputStream();
             try {
                 model.writeTo(artifact);
@@ -91,5 +107,39 @@ public class TrainingService {
         } catch (TrainingStoppedException e) {
             versions.stopped(solutionVersionArn, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * Hyperparameter optimisation: searches on the training part of the evaluation split (the
+     * search carves its validation users from it), so neither the evaluation's held-out truth nor
+     * anything derived from it chooses the hyperparameters. Records the tuned values and the trials
+     * on the version, and returns the configuration with the tuned values.
+     */
+    private TrainingConfig tune(String solutionVersionArn, Recipe recipe, TrainingData data, TrainingConfig config,
+            HpoConfig hpoConfig, TrainingMonitor monitor) {
+        PersonalizeHoldout.Split split = PersonalizeHoldout.split(config.select(data.interactions()), config.seed());
+        HpoResult result = HyperparameterSearch.run(recipe, data.withInteractions(split.train()), config, hpoConfig,
+                monitor);
+        JsonObjectBuilder tuned = Json.createObjectBuilder();
+        result.tunedHyperParameters().forEach(tuned::add);
+        JsonArrayBuilder trials = Json.createArrayBuilder();
+        for (Trial trial : result.trials()) {
+            JsonObjectBuilder parameters = Json.createObjectBuilder();
+            trial.parameters().forEach(parameters::add);
+            JsonObjectBuilder out = Json.createObjectBuilder().add("number", trial.number()).add("parameters", parameters)
+                    .add("best", trial.number() == result.bestTrialNumber());
+            if (trial.succeeded()) {
+                out.add("objective", trial.objectiveValue());
+            } else {
+                out.add("failureReason", trial.failureReason());
+            }
+            trials.add(out);
+        }
+        versions.tuned(solutionVersionArn, tuned.build().toString(), Json.createObjectBuilder()
+                .add("metricName", result.objective().metricName())
+                .add("type", result.objective().type().wireName())
+                .add("trials", trials).build().toString());
+        return new TrainingConfig(config.eventType(), config.eventValueThreshold(), result.tunedHyperParameters(),
+                config.seed());
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.recipe.RecipeEntry;
 import io.tastemaker.engine.recipe.EaseRecipe;
+import io.tastemaker.engine.tuning.HyperParameterRanges;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import java.time.Instant;
 import java.util.Set;
@@ -44,8 +45,8 @@ class SolutionSettingsTest {
 
     @Test
     void refusesWhatThisServerDoesNotActOn() {
-        assertThatThrownBy(() -> SolutionSettings.parse("{\"hpoConfig\": {}}")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("hpoConfig");
+        assertThatThrownBy(() -> SolutionSettings.parse("{\"eventsConfig\": {}}")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("eventsConfig");
         assertThatThrownBy(() -> SolutionSettings.parse("{\"eventValueThreshold\": \"lots\"}"))
                 .hasMessageContaining("eventValueThreshold");
         assertThatThrownBy(() -> SolutionSettings.parse("[1]")).isInstanceOf(InvalidInputException.class);
@@ -57,5 +58,63 @@ class SolutionSettingsTest {
         none.check(POPULARITY);
         assertThat(none.trainingConfig(null, 7L).hyperParameters()).isEmpty();
         assertThat(none.toJson()).isNull();
+    }
+
+    private static final RecipeEntry EASE = new RecipeEntry("aws-user-personalization",
+            "arn:aws:personalize:::recipe/aws-user-personalization", "a", "USER_PERSONALIZATION", "d", Instant.EPOCH,
+            EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true);
+
+    @Test
+    void readsHpoConfigAsTheApiShapesIt() {
+        SolutionSettings settings = SolutionSettings.parse("""
+                {"algorithmHyperParameters": {"max_items": "3000"},
+                 "hpoConfig": {"hpoObjective": {"type": "Maximize", "metricName": "precision_at_10"},
+                               "hpoResourceConfig": {"maxNumberOfTrainingJobs": "6", "maxParallelTrainingJobs": "2"},
+                               "algorithmHyperParameterRanges": {
+                                   "continuousHyperParameterRanges": [{"name": "lambda", "minValue": 10, "maxValue": 900}],
+                                   "integerHyperParameterRanges": [{"name": "neighbors", "minValue": 50, "maxValue": 500}]}}}""");
+        settings.checkHpo(EASE, HyperParameterRanges.EMPTY);
+
+        assertThat(settings.hpoConfig().hpoObjective().metricName()).isEqualTo("precision_at_10");
+        assertThat(settings.hpoConfig().hpoResourceConfig().maxNumberOfTrainingJobs()).isEqualTo(6);
+        assertThat(settings.hpoConfig().hpoResourceConfig().maxParallelTrainingJobs()).isEqualTo(2);
+        assertThat(settings.hpoConfig().algorithmHyperParameterRanges().names()).containsExactly("neighbors", "lambda");
+        assertThat(settings.trainingConfig(null, 1L).hyperParameters()).containsEntry("max_items", "3000");
+    }
+
+    @Test
+    void hpoErrorsNameTheMember() {
+        assertThatThrownBy(() -> SolutionSettings.parse("""
+                {"hpoConfig": {"hpoResourceConfig": {"maxNumberOfTrainingJobs": "41"}}}"""))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("maxNumberOfTrainingJobs");
+        assertThatThrownBy(() -> SolutionSettings.parse("""
+                {"hpoConfig": {"hpoObjective": {"metricName": "accuracy"}}}"""))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("accuracy");
+        assertThatThrownBy(() -> SolutionSettings.parse("""
+                {"hpoConfig": {"algorithmHyperParameterRanges": {"integerHyperParameterRanges": [{"name": "neighbors"}]}}}"""))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("minValue");
+        assertThatThrownBy(() -> SolutionSettings.parse("""
+                {"hpoConfig": {"algorithmHyperParameterRanges": {"continuousHyperParameterRanges":
+                    [{"name": "lambda", "minValue": 900, "maxValue": 10}]}}}"""))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("lambda");
+    }
+
+    @Test
+    void hpoSearchesOnlyTheRecipesOwnHyperparametersAndNoneThatAreFixed() {
+        SolutionSettings unknown = SolutionSettings.parse("""
+                {"hpoConfig": {"algorithmHyperParameterRanges": {"integerHyperParameterRanges":
+                    [{"name": "hidden_dimension", "minValue": 32, "maxValue": 256}]}}}""");
+        assertThatThrownBy(() -> unknown.checkHpo(EASE, HyperParameterRanges.EMPTY))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("hidden_dimension");
+
+        SolutionSettings both = SolutionSettings.parse("""
+                {"algorithmHyperParameters": {"lambda": "300"},
+                 "hpoConfig": {"algorithmHyperParameterRanges": {"continuousHyperParameterRanges":
+                    [{"name": "lambda", "minValue": 10, "maxValue": 900}]}}}""");
+        assertThatThrownBy(() -> both.checkHpo(EASE, HyperParameterRanges.EMPTY))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("both fixed");
+
+        assertThatThrownBy(() -> SolutionSettings.none().checkHpo(POPULARITY, null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not available");
     }
 }

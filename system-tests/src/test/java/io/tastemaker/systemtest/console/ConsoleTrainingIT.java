@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tastemaker.systemtest.support.Clients;
 import io.tastemaker.systemtest.support.ConsoleBrowser;
 import io.tastemaker.systemtest.support.LongTraining;
+import io.tastemaker.systemtest.support.SyntheticInteractions;
 import io.tastemaker.systemtest.support.TastemakerServer;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,7 +28,8 @@ import software.amazon.awssdk.services.personalize.PersonalizeClient;
 /**
  * Training as a person watches it in the console (headless Chromium): while a solution version
  * trains, the group page (which refreshes itself while work is under way) shows its step and
- * percent, and its Stop button ends the run in CREATE STOPPED, as the API then confirms.
+ * percent, and its Stop button ends the run in CREATE STOPPED, as the API then confirms. A version
+ * trained with HPO shows its trials, the best marked, and the tuned values.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleTrainingIT {
@@ -57,6 +61,38 @@ class ConsoleTrainingIT {
         if (clients != null) {
             clients.close();
         }
+    }
+
+    @Test
+    void theGroupPageShowsTheHpoTrialsAndTheTunedValues() throws IOException {
+        String name = "console-hpo-" + Long.toString(System.currentTimeMillis(), 36);
+        String groupArn = personalize.createDatasetGroup(r -> r.name(name)).datasetGroupArn();
+        String schemaArn = personalize.createSchema(r -> r.name(name).schema(SyntheticInteractions.SCHEMA)).schemaArn();
+        String datasetArn = personalize.createDataset(r -> r.name(name).schemaArn(schemaArn).datasetGroupArn(groupArn)
+                .datasetType("Interactions")).datasetArn();
+        Path csv = Files.createTempFile(server.dataDir().getParent(), name + "-", ".csv");
+        SyntheticInteractions.writeCsv(csv, SyntheticInteractions.generate(41L, 4_000, 300, 200, 0.8));
+        String job = personalize.createDatasetImportJob(r -> r.jobName(name).datasetArn(datasetArn)
+                .dataSource(s -> s.dataLocation(csv.toUri().toString()))).datasetImportJobArn();
+        assertThat(clients.awaitDatasetImportJob(job).status()).isEqualTo("ACTIVE");
+        String solutionArn = personalize.createSolution(r -> r.name(name).datasetGroupArn(groupArn)
+                .recipeArn("arn:aws:personalize:::recipe/aws-user-personalization").performHPO(true)
+                .solutionConfig(c -> c.hpoConfig(h -> h.hpoResourceConfig(res -> res.maxNumberOfTrainingJobs("3")))))
+                .solutionArn();
+        clients.awaitSolution(solutionArn);
+        String versionArn = personalize.createSolutionVersion(r -> r.solutionArn(solutionArn)).solutionVersionArn();
+        var version = clients.awaitSolutionVersion(versionArn);
+        assertThat(version.status()).as("failure reason: %s", version.failureReason()).isEqualTo("ACTIVE");
+        String lambda = version.tunedHPOParams().algorithmHyperParameters().get("lambda");
+
+        console.signInAsOperator();
+        console.open("/group.xhtml?arn=" + URLEncoder.encode(groupArn, StandardCharsets.UTF_8));
+        List<WebElement> trials = console.driver().findElements(By.cssSelector(".tm-trials tbody tr"));
+        assertThat(trials).hasSize(3);
+        assertThat(trials).filteredOn(row -> row.getText().contains("(best)")).hasSize(1)
+                .allSatisfy(row -> assertThat(row.getText()).contains("lambda = " + lambda));
+        assertThat(console.driver().findElement(By.cssSelector(".tm-tuned")).getText()).contains(lambda);
+        console.screenshot("console-hpo.png");
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class VersionRow implements Serializable {
     private final List<MetricRow> metrics;
     private String progress;
     private String tunedHyperParameters;
+    private List<TrialRow> trials = List.of();
+    private String hpoObjective;
 
     VersionRow(String id, String arn, String status, String trainingMode, String failureReason, String created, String trainingTime, List<MetricRow> metrics) {
         this.id = id;
@@ -50,6 +52,8 @@ public final class VersionRow implements Serializable {
                             : " · about " + ConsoleFormat.seconds((double) progress.estimatedSecondsRemaining()) + " left");
         }
         row.tunedHyperParameters = version.getTunedHpoParams();
+        row.trials = TrialRow.of(version.getHpoTrials());
+        row.hpoObjective = TrialRow.metricOf(version.getHpoTrials());
         return row;
     }
 
@@ -61,6 +65,16 @@ public final class VersionRow implements Serializable {
     /** Whether StopSolutionVersionCreation applies (CREATE PENDING or CREATE IN_PROGRESS). */
     public boolean isStoppable() {
         return Status.CREATE_PENDING.equals(status) || Status.CREATE_IN_PROGRESS.equals(status);
+    }
+
+    /** The HPO trials, in the order they ran; empty without HPO. */
+    public List<TrialRow> getTrials() {
+        return trials;
+    }
+
+    /** What the trials optimised, e.g. "Maximize normalized_discounted_cumulative_gain_at_10". */
+    public String getHpoObjective() {
+        return hpoObjective;
     }
 
     /** The hyperparameters HPO chose (JSON), or null. */
