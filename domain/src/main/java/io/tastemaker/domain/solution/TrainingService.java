@@ -23,6 +23,10 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -37,7 +41,8 @@ import java.util.Map;
  * about the same); with {@code performHPO}, the search 5–60%, then the evaluation and the final
  * model 20% each. StopSolutionVersionCreation takes effect at the recipe's next progress report.
  *
- * <p>The seed is derived from the solution version's ARN, so a version is reproducible from its
+ * <p>The seed is derived from the solution's ARN ({@link #seedOf}), so every version of a solution
+ * trained on the same data is the same model, with the same metrics; a version is reproducible from its
  * data snapshot and configuration.
  */
 @Stateless
@@ -68,7 +73,7 @@ public class TrainingService {
             InteractionLog log = data.interactions();
             RecipeEntry entry = recipes.forSolution(solution.getRecipeArn());
             SolutionSettings settings = SolutionSettings.parse(solution.getSolutionConfig());
-            TrainingConfig config = settings.trainingConfig(solution.getEventType(), solutionVersionArn.hashCode());
+            TrainingConfig config = settings.trainingConfig(solution.getEventType(), seedOf(solution.getArn()));
             boolean evaluable = config.select(log).size() > 0;
             if (!evaluable && entry.needsInteractions()) {
                 throw new IllegalStateException("No interactions to train on: the Interactions dataset has " + log.size()
@@ -106,6 +111,20 @@ public class TrainingService {
             versions.trained(solutionVersionArn, artifact.toByteArray(), metrics, (System.nanoTime() - start) / 1e9);
         } catch (TrainingStoppedException e) {
             versions.stopped(solutionVersionArn, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /**
+     * The seed of every training run of a solution: the first 8 bytes of the SHA-256 of its ARN,
+     * stable across JVMs and releases (unlike {@link String#hashCode()}, whose 32 bits would also
+     * make collisions likely).
+     */
+    static long seedOf(String solutionArn) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(solutionArn.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
