@@ -1,0 +1,65 @@
+/**
+ * Personalize's filters: the filter expression language (reference §1.16), parsed, checked against
+ * a dataset group's schemas at {@code CreateFilter}, and evaluated at {@code GetRecommendations} into
+ * the set of catalog items a request may return.
+ *
+ * <h2>Grammar</h2>
+ *
+ * <p>ISO EBNF; {@link io.tastemaker.engine.filter.FilterParser} has one method per rule and reads one
+ * token ahead. Tokens may be separated by whitespace (newlines included).
+ *
+ * <pre>
+ * filter         = expression , { "|" , expression } ;
+ * expression     = ( "INCLUDE" | "EXCLUDE" ) , ( "ItemID" | "UserID" | "ActionID" ) , "WHERE" ,
+ *                  disjunction , [ if-clause ] ;
+ * disjunction    = conjunction , { "OR" , conjunction } ;
+ * conjunction    = comparison , { "AND" , comparison } ;
+ * if-clause      = "IF" , comparison , { "AND" , comparison } ;
+ * comparison     = field , ( membership , list-operand | relation , scalar-operand ) ;
+ * field          = qualifier , "." , name ;
+ * qualifier      = "Items" | "Users" | "Interactions" | "CurrentUser" | "CurrentItem" ;
+ * membership     = "IN" | "NOT" , "IN" ;
+ * relation       = "=" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=" ;
+ * list-operand   = "(" , parameter , ")"
+ *                | "(" , list-value , { "," , list-value } , ")"
+ *                | current-item ;
+ * list-value     = string | "*" ;
+ * scalar-operand = number | parameter | current-item ;
+ * current-item   = "CurrentItem" , "." , name ;
+ *
+ * (* tokens *)
+ * name           = ( letter | "_" ) , { letter | digit | "_" } ;
+ * parameter      = "$" , ( letter | digit | "_" ) , { letter | digit | "_" } ;   (* at most 50 after "$" *)
+ * string         = '"' , { character - ( '"' | "\" ) | "\" , ( '"' | "\" ) } , '"' ;
+ * number         = [ "-" ] , digit , { digit } , [ "." , digit , { digit } ] ,
+ *                  [ ( "e" | "E" ) , [ "+" | "-" ] , digit , { digit } ] ;
+ * </pre>
+ *
+ * <p>Reading the grammar:
+ * <ul>
+ *   <li><b>Precedence.</b> {@code AND} binds tighter than {@code OR}: {@code a OR b AND c} is
+ *       {@code a OR (b AND c)}. Personalize documents neither a precedence nor grouping parentheses,
+ *       so there are none: a {@code (} where a condition should start is a syntax error that says
+ *       so. {@code |} binds loosest: it separates whole expressions.</li>
+ *   <li><b>Case.</b> Keywords ({@code INCLUDE EXCLUDE WHERE AND OR NOT IN IF}), the targets
+ *       ({@code ItemID UserID ActionID}) and the qualifiers are matched ignoring case. The reference
+ *       is silent on this; its examples use the spellings above, which are always accepted.
+ *       Field names are matched against the schema ignoring case (and messages use the schema's
+ *       spelling). Parameter names are case-sensitive, as Personalize documents. Values are matched
+ *       exactly, except event types, which Personalize matches ignoring case.</li>
+ *   <li><b>{@code IF}</b> comes once, at the end of an expression, and joins its conditions with
+ *       {@code AND} only; a second {@code IF} or an {@code OR} after it is a syntax error. The
+ *       grammar lets any field follow {@code IF} so that the checker can explain that only
+ *       {@code CurrentUser} fields may (that is how "IF not last" is reported).</li>
+ *   <li><b>Operands.</b> {@code IN} takes a parenthesised list of quoted strings (and {@code *}), a
+ *       single parenthesised {@code $PARAMETER} that stands for the whole list (the documented
+ *       form {@code IN ($GENRE)}), or {@code CurrentItem.FIELD} without parentheses (the documented
+ *       {@code Items.GENRE IN CurrentItem.GENRE}). Numbers in an {@code IN} list and strings after a
+ *       relation are syntax errors: Personalize's {@code IN} matches strings and its relations
+ *       compare numbers. {@code *} and {@code "*"} both mean "every event type".</li>
+ *   <li><b>Errors</b> are {@link io.tastemaker.engine.filter.FilterSyntaxException}s that say what
+ *       was expected, at which 1-based column (the expression counts as one line), and what was
+ *       found. Expressions are at most 2,500 characters.</li>
+ * </ul>
+ */
+package io.tastemaker.engine.filter;
