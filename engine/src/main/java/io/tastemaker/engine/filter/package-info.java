@@ -61,5 +61,50 @@
  *       was expected, at which 1-based column (the expression counts as one line), and what was
  *       found. Expressions are at most 2,500 characters.</li>
  * </ul>
+ *
+ * <h2>Checking at CreateFilter</h2>
+ *
+ * <p>{@link io.tastemaker.engine.filter.FilterChecker} (or {@link
+ * io.tastemaker.engine.filter.CheckedFilter#of}) checks a parsed filter against a {@link
+ * io.tastemaker.engine.filter.FilterSchema} (dataset → field → {@link
+ * io.tastemaker.engine.filter.FieldKind}) and throws a {@link
+ * io.tastemaker.engine.filter.FilterValidationException} naming the field, its column and the fix
+ * when:
+ * <ul>
+ *   <li>the dataset group has no such dataset, or the dataset no such field (names match ignoring
+ *       case);</li>
+ *   <li>the field is textual or boolean (Personalize can't filter on either), or is an Interactions
+ *       field other than {@code EVENT_TYPE};</li>
+ *   <li>a string field (categorical, other string, {@code EVENT_TYPE}) is compared with a relation,
+ *       or a numeric field ({@code int long float double}, {@code CREATION_TIMESTAMP}) with
+ *       {@code IN}/{@code NOT IN} (Personalize's {@code IN} is exact string matching, its relations
+ *       numeric);</li>
+ *   <li>{@code NOT IN} takes a parameter (use {@code IN} with the opposite action);</li>
+ *   <li>{@code *} is used with a field other than {@code Interactions.EVENT_TYPE};</li>
+ *   <li>conditions joined by {@code AND}/{@code OR} use another dataset than the first (so Items and
+ *       Interactions never mix in one expression); an ItemID expression uses Users, or a UserID
+ *       expression Items;</li>
+ *   <li>{@code CurrentUser} appears outside {@code IF}, or anything but {@code CurrentUser} after
+ *       {@code IF} ("IF must come last"); {@code CurrentItem} stands on the left, appears in an
+ *       {@code IF}, is compared with a non-Items field (so never in a UserID filter), or has another
+ *       type than the field it is compared with;</li>
+ *   <li>expressions filter different targets, or {@code ActionID} (Tastemaker has no Actions
+ *       datasets);</li>
+ *   <li>the filter uses more than 10 distinct fields over all its expressions ({@code CurrentUser.X}
+ *       counts as {@code Users.X}, {@code CurrentItem.X} as {@code Items.X}).</li>
+ * </ul>
+ *
+ * <p>Not checked at creation, because they depend on the request: whether a {@code CurrentItem}
+ * filter is used with a related-items request, and the parameters' values.
+ *
+ * <h2>Parameters at request time</h2>
+ *
+ * <p>{@link io.tastemaker.engine.filter.FilterValues#parse} decodes {@code filterValues}
+ * ({@code "\"comedy\",\"drama\""}, or a single unquoted number; at most 25 entries, names of 1 to
+ * 50 letters, digits or underscores, values of at most 1,000 characters). {@link
+ * io.tastemaker.engine.filter.CheckedFilter#bind} applies them: an INCLUDE expression needs every
+ * parameter it uses (WHERE and IF), an EXCLUDE expression missing one is left out entirely, a
+ * parameter compared with a number must be exactly one number, and entries the filter doesn't use
+ * are ignored. Failures are {@link io.tastemaker.engine.filter.FilterRequestException}s.
  */
 package io.tastemaker.engine.filter;
