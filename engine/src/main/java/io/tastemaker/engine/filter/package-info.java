@@ -106,5 +106,53 @@
  * parameter it uses (WHERE and IF), an EXCLUDE expression missing one is left out entirely, a
  * parameter compared with a number must be exactly one number, and entries the filter doesn't use
  * are ignored. Failures are {@link io.tastemaker.engine.filter.FilterRequestException}s.
+ *
+ * <h2>Evaluation at GetRecommendations</h2>
+ *
+ * <p>A {@link io.tastemaker.engine.filter.CatalogIndex} holds a model's candidate items (an {@link
+ * io.tastemaker.engine.data.IdDictionary}) and their {@link io.tastemaker.engine.data.ItemAttributes},
+ * with per-field posting lists and sorted numeric columns built on first use. {@link
+ * io.tastemaker.engine.filter.CompiledFilter#compile} turns a bound ItemID filter into bitsets over
+ * the catalog: every condition on item attributes without {@code CurrentItem} is evaluated there,
+ * once (cache the compiled filter by bound filter and catalog). {@link
+ * io.tastemaker.engine.filter.CompiledFilter#allowedItems} then combines them with what the request
+ * brings, in a {@link io.tastemaker.engine.filter.FilterContext}: the user's interactions ({@link
+ * io.tastemaker.engine.filter.InteractionHistory}), the user's attributes and the request's item.
+ * Semantics:
+ * <ul>
+ *   <li><b>{@code |}</b>: allowed = (union of the INCLUDE expressions that apply, or the whole
+ *       catalog if none applies) minus (union of the EXCLUDE expressions that apply). Order doesn't
+ *       matter. An expression applies if it took part in binding and its IF conditions hold.</li>
+ *   <li><b>IF CurrentUser</b>: every condition must hold for the requesting user's attributes; a
+ *       missing attribute, or no user, makes it false, so the expression doesn't apply.</li>
+ *   <li><b>Strings</b>: {@code IN} matches an item with at least one of its values (categorical
+ *       fields are multi-valued) in the list; {@code NOT IN} an item with at least one value and none
+ *       in the list. Matching is exact (case-sensitive).</li>
+ *   <li><b>Numbers</b> ({@code CREATION_TIMESTAMP} in epoch seconds included) compare as
+ *       {@code double}s.</li>
+ *   <li><b>Missing values never match</b>: an item without a value for the field (no categorical
+ *       value, a NaN number, an unknown creation time, no attributes at all) matches no comparison,
+ *       {@code NOT IN} and {@code !=} included. So {@code INCLUDE} drops such items and
+ *       {@code EXCLUDE} keeps them. The same holds for a {@code CurrentItem} without the value: the
+ *       comparison matches no item.</li>
+ *   <li><b>Interactions</b>: {@code Interactions.EVENT_TYPE IN (...)} matches the catalog items the
+ *       user has an interaction with whose event type is in the list, ignoring case, reading the
+ *       newest {@value io.tastemaker.engine.filter.InteractionHistory#MAX_PER_EVENT_TYPE} interactions of
+ *       each event type; {@code *} matches every type; {@code NOT IN} matches items with an
+ *       interaction of a type not in the list. {@code AND}/{@code OR} intersect/unite these sets.</li>
+ *   <li><b>CurrentItem</b>: the request's item's value(s), read from the attributes even if the item
+ *       is not a candidate; a filter that uses it and a request without an item is a {@link
+ *       io.tastemaker.engine.filter.FilterRequestException}.</li>
+ * </ul>
+ *
+ * <p>Promotions (reference §1.17) carry their own filter: the server compiles it like any other and
+ * applies it to the promoted items only, while the request's filter applies to the rest.
+ *
+ * <p>Invariants: every type here is immutable and thread-safe except the builders; the allowed
+ * bitset has no bits past the catalog's size; nothing reads the clock or a random source.
+ *
+ * <p>Out of scope: evaluating UserID filters (user segments; they are parsed and checked),
+ * ActionID filters, the limit of 20 distinct fields across a dataset group's filters and of 30
+ * filters per group (the domain counts those), and v2 recipes' "Popular item" placeholders.
  */
 package io.tastemaker.engine.filter;
