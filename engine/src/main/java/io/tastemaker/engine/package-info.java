@@ -11,6 +11,8 @@
  *       project's benchmark metrics.</li>
  *   <li>{@link io.tastemaker.engine.tuning} tunes a recipe's hyperparameters on a validation
  *       split (Personalize's HPO).</li>
+ *   <li>{@link io.tastemaker.engine.filter} parses, checks and evaluates Personalize's filter
+ *       expressions into the set of catalog items a request may return.</li>
  *   <li>{@link io.tastemaker.engine.linalg} holds the dense linear algebra (Cholesky) and the named
  *       thread pools the heavier recipes train on.</li>
  * </ul>
