@@ -3,16 +3,11 @@ package io.tastemaker.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tastemaker.systemtest.support.Clients;
-import io.tastemaker.systemtest.support.SyntheticInteractions;
 import io.tastemaker.systemtest.support.TastemakerServer;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import io.tastemaker.systemtest.support.TwoGroups;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,8 +24,6 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
 class PersonalizationRecipesIT {
 
     private static final long SEED = 4242L;
-    private static final int USERS_PER_GROUP = 60;
-    private static final int ITEMS_PER_GROUP = 30;
 
     private Clients clients;
     private PersonalizeClient personalize;
@@ -38,32 +31,12 @@ class PersonalizationRecipesIT {
     private final String suffix = Long.toString(System.currentTimeMillis(), 36);
 
     @BeforeAll
-    void importTwoGroups() throws IOException {
+    void importTwoGroups() {
         TastemakerServer server = TastemakerServer.shared();
         clients = Clients.of(server);
         personalize = clients.personalize();
         System.out.printf(Locale.ROOT, "PersonalizationRecipesIT seed %d%n", SEED);
-        SplittableRandom random = new SplittableRandom(SEED);
-        List<String> lines = new ArrayList<>();
-        long time = SyntheticInteractions.FIRST_TIMESTAMP;
-        for (int group = 0; group < 2; group++) {
-            for (int u = 0; u < USERS_PER_GROUP; u++) {
-                for (int k = 0; k < 12; k++) {
-                    int item = random.nextInt(ITEMS_PER_GROUP);
-                    lines.add(user(group, u) + "," + item(group, item) + "," + (time++) + ",click");
-                }
-            }
-        }
-        groupArn = personalize.createDatasetGroup(r -> r.name("recipes-" + suffix)).datasetGroupArn();
-        String schemaArn = personalize.createSchema(r -> r.name("recipes-" + suffix).schema(SyntheticInteractions.SCHEMA))
-                .schemaArn();
-        String datasetArn = personalize.createDataset(r -> r.name("recipes-" + suffix).schemaArn(schemaArn)
-                .datasetGroupArn(groupArn).datasetType("Interactions")).datasetArn();
-        Path csv = Files.createTempFile(server.dataDir().getParent(), "recipes-", ".csv");
-        SyntheticInteractions.writeCsv(csv, SyntheticInteractions.HEADER, lines);
-        String job = personalize.createDatasetImportJob(r -> r.jobName("recipes-" + suffix).datasetArn(datasetArn)
-                .dataSource(s -> s.dataLocation(csv.toUri().toString()))).datasetImportJobArn();
-        assertThat(clients.awaitDatasetImportJob(job).status()).isEqualTo("ACTIVE");
+        groupArn = TwoGroups.importInto(server, clients, "recipes-" + suffix, SEED).datasetGroupArn();
     }
 
     @Test
@@ -149,10 +122,10 @@ class PersonalizationRecipesIT {
     }
 
     private static String user(int group, int n) {
-        return String.format(Locale.ROOT, "g%d-user-%03d", group, n);
+        return TwoGroups.user(group, n);
     }
 
     private static String item(int group, int n) {
-        return String.format(Locale.ROOT, "g%d-item-%03d", group, n);
+        return TwoGroups.item(group, n);
     }
 }

@@ -222,6 +222,42 @@ public class DatasetRows {
         }
     }
 
+    /**
+     * The newest real-time events (PutEvents) of a user in a stream batch, newest first, at most
+     * {@code limit}: the user's own events, events of the sessions the user has had (an anonymous
+     * session is stitched to the user once one of its events carries the user id), and, for an
+     * anonymous caller who passes the session id as user id, that session's anonymous events.
+     */
+    public List<LiveEvent> recentEvents(long streamBatchId, String userId, int limit) {
+        try (Connection c = Jdbc.connection(em);
+             PreparedStatement ps = c.prepareStatement("select item_id, event_type, event_value from interaction"
+                     + " where batch_id = ? and (user_id = ? or (user_id = '' and session_id = ?)"
+                     + " or session_id in (select s.session_id from interaction s where s.batch_id = ? and s.user_id = ?))"
+                     + " order by event_time desc, id desc")) {
+            ps.setMaxRows(limit);
+            ps.setFetchSize(limit);
+            ps.setLong(1, streamBatchId);
+            ps.setString(2, userId);
+            ps.setString(3, userId);
+            ps.setLong(4, streamBatchId);
+            ps.setString(5, userId);
+            List<LiveEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    float value = rs.getFloat(3);
+                    events.add(new LiveEvent(rs.getString(1), rs.getString(2), rs.wasNull() ? null : value));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the recent events of a user: " + e.getMessage(), e);
+        }
+    }
+
+    /** One real-time event as recommendations use it. */
+    public record LiveEvent(String itemId, String eventType, Float eventValue) {
+    }
+
     /** Streams the live items or users of a dataset, with their attributes as stored. */
     public void forEachRecord(String datasetArn, DatasetType type, Consumer<RecordRow> consumer) {
         try (Connection c = Jdbc.connection(em);

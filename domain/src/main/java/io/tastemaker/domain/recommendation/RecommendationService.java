@@ -27,6 +27,8 @@ public class RecommendationService {
     CampaignService campaigns;
     @Inject
     ModelRegistry registry;
+    @Inject
+    LiveHistory history;
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Recommendations recommend(String accountId, String campaignArn, String userId, String itemId, Integer numResults) {
@@ -57,7 +59,7 @@ public class RecommendationService {
                 throw new InvalidInputException("userId is required: campaign " + campaignArn + " serves recipe "
                         + model.recipe() + ", which recommends items to a user.");
             }
-            items = user.recommend(userId, n);
+            items = user.recommend(userId, history.recentItems(campaign.getSolutionVersionArn(), userId), n);
         } else {
             throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
                     + ", which does not answer GetRecommendations.");
@@ -94,7 +96,8 @@ public class RecommendationService {
             throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
                     + ", which does not rank item lists; use a campaign of aws-personalized-ranking.");
         }
-        return new Recommendations(ranking.rank(userId, inputList), "RID-" + UUID.randomUUID());
+        return new Recommendations(ranking.rank(userId, history.recentItems(campaign.getSolutionVersionArn(), userId),
+                inputList), "RID-" + UUID.randomUUID());
     }
 
     /** A ranked list and the id that PutEvents may later cite. */

@@ -183,17 +183,60 @@ public final class EaseModel implements RankingModel {
      */
     public List<ScoredItem> recommend(String userId, int numResults, boolean excludeSeen) {
         Objects.requireNonNull(userId, "userId");
-        if (numResults < 0) {
-            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
-        }
         int user = users.indexOf(userId);
         int from = user < 0 ? 0 : userOffsets[user];
         int to = user < 0 ? 0 : userOffsets[user + 1];
+        return recommend(userItems, from, to, numResults, excludeSeen);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The recent items join the user's training items as one set (an item counts once, however
+     * often it was seen), so an item viewed a moment ago pulls its EASE neighbours up at once; a
+     * user unknown at training is scored from the recent items alone.
+     */
+    @Override
+    public List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults) {
+        int[] history = history(userId, recentItemIds);
+        return recommend(history, 0, history.length, numResults, false);
+    }
+
+    /** The user's training items and the recent items the catalog knows, as sorted distinct catalog indices. */
+    private int[] history(String userId, List<String> recentItemIds) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(recentItemIds, "recentItemIds");
+        int user = users.indexOf(userId);
+        int from = user < 0 ? 0 : userOffsets[user];
+        int to = user < 0 ? 0 : userOffsets[user + 1];
+        int[] history = Arrays.copyOfRange(userItems, from, to + recentItemIds.size());
+        int size = to - from;
+        for (String id : recentItemIds) {
+            int item = items.indexOf(id);
+            if (item >= 0) {
+                history[size++] = item;
+            }
+        }
+        Arrays.sort(history, 0, size);
+        int distinct = 0;
+        for (int i = 0; i < size; i++) {
+            if (distinct == 0 || history[i] != history[distinct - 1]) {
+                history[distinct++] = history[i];
+            }
+        }
+        return Arrays.copyOf(history, distinct);
+    }
+
+    /** Recommendations for the history {@code history[from, to)} (sorted catalog indices). */
+    private List<ScoredItem> recommend(int[] history, int from, int to, int numResults, boolean excludeSeen) {
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
         IntPredicate candidate = excludeSeen && to > from
-                ? item -> Arrays.binarySearch(userItems, from, to, item) < 0
+                ? item -> Arrays.binarySearch(history, from, to, item) < 0
                 : null;
         List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
-        if (!hasModelledHistory(from, to)) {
+        if (!hasModelledHistory(history, from, to)) {
             for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {
                 if (candidate == null || candidate.test(item)) {
                     result.add(new ScoredItem(itemIds[item], shares[item]));
@@ -201,7 +244,7 @@ public final class EaseModel implements RankingModel {
             }
             return Collections.unmodifiableList(result);
         }
-        double[] raw = rawScores(from, to);
+        double[] raw = rawScores(history, from, to);
         double max = max(raw);
         double normaliser = 0;
         for (double score : raw) {
@@ -226,6 +269,20 @@ public final class EaseModel implements RankingModel {
     @Override
     public List<ScoredItem> rank(String userId, List<String> itemIds) {
         Objects.requireNonNull(userId, "userId");
+        int user = users.indexOf(userId);
+        int from = user < 0 ? 0 : userOffsets[user];
+        int to = user < 0 ? 0 : userOffsets[user + 1];
+        return rank(userItems, from, to, itemIds);
+    }
+
+    /** {@link #rank(String, List)} with the recent items joining the user's history, as in {@link #recommend(String, List, int)}. */
+    @Override
+    public List<ScoredItem> rank(String userId, List<String> recentItemIds, List<String> itemIds) {
+        int[] history = history(userId, recentItemIds);
+        return rank(history, 0, history.length, itemIds);
+    }
+
+    private List<ScoredItem> rank(int[] history, int from, int to, List<String> itemIds) {
         Objects.requireNonNull(itemIds, "itemIds");
         int[] known = new int[itemIds.size()];
         int knownCount = 0;
@@ -245,10 +302,7 @@ public final class EaseModel implements RankingModel {
         }
         known = Arrays.copyOf(known, knownCount);
         List<ScoredItem> result = new ArrayList<>(knownCount + unknown.size());
-        int user = users.indexOf(userId);
-        int from = user < 0 ? 0 : userOffsets[user];
-        int to = user < 0 ? 0 : userOffsets[user + 1];
-        if (!hasModelledHistory(from, to)) {
+        if (!hasModelledHistory(history, from, to)) {
             Arrays.sort(known);
             double total = 0;
             for (int item : known) {
@@ -258,7 +312,7 @@ public final class EaseModel implements RankingModel {
                 result.add(new ScoredItem(this.itemIds[item], counts[item] / total));
             }
         } else if (knownCount > 0) {
-            double[] raw = rawScores(from, to);
+            double[] raw = rawScores(history, from, to);
             IndexSort.stableSort(known, (a, b) -> TopK.better(a, b, raw) ? -1 : TopK.better(b, a, raw) ? 1 : 0);
             double max = raw[known[0]];
             double normaliser = 0;
@@ -275,19 +329,19 @@ public final class EaseModel implements RankingModel {
         return Collections.unmodifiableList(result);
     }
 
-    /** Whether the user items at [from, to) include a modelled item (they are sorted, so the first). */
-    private boolean hasModelledHistory(int from, int to) {
-        return to > from && userItems[from] < modelled;
+    /** Whether the history at [from, to) includes a modelled item (it is sorted, so the first). */
+    private boolean hasModelledHistory(int[] history, int from, int to) {
+        return to > from && history[from] < modelled;
     }
 
     /**
      * Raw scores over the whole catalog for the user items at [from, to): the sum of the kept rows
      * of B for modelled items; every item outside the model gets the lowest modelled score minus 1.
      */
-    private double[] rawScores(int from, int to) {
+    private double[] rawScores(int[] history, int from, int to) {
         double[] raw = new double[itemIds.length];
         for (int p = from; p < to; p++) {
-            int item = userItems[p];
+            int item = history[p];
             if (item >= modelled) {
                 break;
             }

@@ -10,4 +10,12 @@ import java.util.List;
 public interface RankingModel extends UserModel {
 
     List<ScoredItem> rank(String userId, List<String> itemIds);
+
+    /**
+     * {@link #rank(String, List)} given also the user's newest real-time events (see
+     * {@link UserModel#recommend(String, List, int)}); by default they are ignored.
+     */
+    default List<ScoredItem> rank(String userId, List<String> recentItemIds, List<String> itemIds) {
+        return rank(userId, itemIds);
+    }
 }

@@ -19,4 +19,16 @@ public interface UserModel extends TrainedModel {
      * @throws IllegalArgumentException if {@code numResults} is negative
      */
     List<ScoredItem> recommend(String userId, int numResults);
+
+    /**
+     * The best items for {@code userId} given also the user's newest real-time events, which may
+     * be newer than the model: {@code recentItemIds} (newest first; ids the model does not know
+     * are ignored) count as interactions of the user. Models that cannot take them into account
+     * answer as {@link #recommend(String, int)}, which is this default.
+     *
+     * @param recentItemIds the items of the user's newest events, newest first; may be empty
+     */
+    default List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults) {
+        return recommend(userId, numResults);
+    }
 }

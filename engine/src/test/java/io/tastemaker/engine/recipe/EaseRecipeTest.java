@@ -77,6 +77,27 @@ class EaseRecipeTest {
     }
 
     @Test
+    void recentEventsCountAsInteractionsAtOnce() {
+        EaseModel model = new EaseRecipe().train(twoClusters(), config(EaseRecipe.LAMBDA, "50"));
+
+        // A user new to the model, whose only events are recent ones in cluster b, gets cluster b.
+        assertThat(ids(model.recommend("newcomer", List.of("b3", "b7", "b1"), 5))).hasSize(5)
+                .allMatch(item -> item.startsWith("b"));
+        // A user of cluster a who has just viewed many b items moves towards b.
+        long before = ids(model.recommend("a-0", 10)).stream().filter(item -> item.startsWith("b")).count();
+        List<String> recent = List.of("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "b11");
+        long after = ids(model.recommend("a-0", recent, 10)).stream().filter(item -> item.startsWith("b")).count();
+        assertThat(before).isZero();
+        assertThat(after).isPositive();
+        // Unknown ids and repeats change nothing; no recent events is the plain answer.
+        assertThat(model.recommend("a-0", List.of("no-such-item", "no-such-item"), 10)).isEqualTo(model.recommend("a-0", 10));
+        assertThat(model.recommend("a-0", List.of(), 10)).isEqualTo(model.recommend("a-0", 10));
+        // Ranking sees the same history.
+        assertThat(ids(model.rank("newcomer", List.of("b3", "b7"), List.of("a1", "b2", "nope"))))
+                .containsExactly("b2", "a1", "nope");
+    }
+
+    @Test
     void scoresLikeADirectComputationOfEase() {
         InteractionLog log = GeneratedLogs.powerLaw(80, 30, 0.8, 10, SEED);
         double lambda = 5;
