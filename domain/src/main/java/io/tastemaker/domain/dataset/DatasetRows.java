@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -229,33 +230,62 @@ public class DatasetRows {
      * anonymous caller who passes the session id as user id, that session's anonymous events.
      */
     public List<LiveEvent> recentEvents(long streamBatchId, String userId, int limit) {
-        try (Connection c = Jdbc.connection(em);
-             PreparedStatement ps = c.prepareStatement("select item_id, event_type, event_value from interaction"
-                     + " where batch_id = ? and (user_id = ? or (user_id = '' and session_id = ?)"
-                     + " or session_id in (select s.session_id from interaction s where s.batch_id = ? and s.user_id = ?))"
-                     + " order by event_time desc, id desc")) {
-            ps.setMaxRows(limit);
-            ps.setFetchSize(limit);
-            ps.setLong(1, streamBatchId);
-            ps.setString(2, userId);
-            ps.setString(3, userId);
-            ps.setLong(4, streamBatchId);
-            ps.setString(5, userId);
+        // Separate queries, each on an index ((batch_id, user_id) or (batch_id, session_id)),
+        // rather than one query with OR across columns, which databases tend to answer by a scan.
+        String columns = "select item_id, event_type, event_value, event_time, id from interaction where batch_id = ? and ";
+        try (Connection c = Jdbc.connection(em)) {
             List<LiveEvent> events = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    float value = rs.getFloat(3);
-                    events.add(new LiveEvent(rs.getString(1), rs.getString(2), rs.wasNull() ? null : value));
+            List<String> sessions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select distinct session_id from interaction where batch_id = ? and user_id = ?")) {
+                ps.setMaxRows(MAX_STITCHED_SESSIONS);
+                ps.setLong(1, streamBatchId);
+                ps.setString(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) {
+                            sessions.add(rs.getString(1));
+                        }
+                    }
                 }
             }
-            return events;
+            readEvents(c, columns + "user_id = ? order by event_time desc, id desc", streamBatchId, userId, limit, events);
+            if (!sessions.contains(userId)) {
+                sessions.add(userId);
+            }
+            for (String session : sessions) {
+                readEvents(c, columns + "session_id = ? and user_id = '' order by event_time desc, id desc",
+                        streamBatchId, session, limit, events);
+            }
+            events.sort(Comparator.comparingLong(LiveEvent::eventTime).thenComparingLong(LiveEvent::rowId).reversed());
+            return events.size() > limit ? List.copyOf(events.subList(0, limit)) : events;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the recent events of a user: " + e.getMessage(), e);
         }
     }
 
-    /** One real-time event as recommendations use it. */
-    public record LiveEvent(String itemId, String eventType, Float eventValue) {
+    /** Sessions of one user whose anonymous events are stitched to it, at most. */
+    static final int MAX_STITCHED_SESSIONS = 50;
+
+    private static void readEvents(Connection c, String sql, long batchId, String key, int limit, List<LiveEvent> out)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setMaxRows(limit);
+            ps.setFetchSize(limit);
+            ps.setLong(1, batchId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    float value = rs.getFloat(3);
+                    Float boxed = rs.wasNull() ? null : value;
+                    out.add(new LiveEvent(rs.getString(1), rs.getString(2), boxed, rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+    }
+
+    /** One real-time event as recommendations use it; its time and row id order it. */
+    public record LiveEvent(String itemId, String eventType, Float eventValue, long eventTime, long rowId) {
     }
 
     /** Streams the live items or users of a dataset, with their attributes as stored. */

@@ -30,6 +30,9 @@ public class SchemaService {
     @Inject
     Clock clock;
 
+    @Inject
+    ParsedSchemas parsedSchemas;
+
     private final AvroSchemaParser parser = new AvroSchemaParser();
 
     public DatasetSchema create(String accountId, String name, String schemaJson, String domain) {
@@ -63,7 +66,7 @@ public class SchemaService {
 
     /** The parsed form of a stored schema. */
     public ParsedSchema parsed(DatasetSchema schema) {
-        return parser.parse(schema.getSchemaJson());
+        return parsedSchemas.of(schema.getSchemaJson());
     }
 
     public Page<DatasetSchema> list(String accountId, PageRequest page) {
