@@ -4,7 +4,8 @@
  *
  * <ul>
  *   <li>{@link io.tastemaker.engine.evaluation.PersonalizeHoldout}: 10% of users held out, their
- *       newest 10% of interactions as truth, seeded.</li>
+ *       newest 10% of interactions as truth, seeded; and disjoint user folds of the same kind with
+ *       other shares, which hyperparameter optimisation validates on.</li>
  *   <li>{@link io.tastemaker.engine.evaluation.Metrics}: the eight {@code GetSolutionMetrics} values
  *       ({@code coverage}, {@code mean_reciprocal_rank_at_25}, nDCG and precision at 5, 10, 25).</li>
  *   <li>{@link io.tastemaker.engine.evaluation.SolutionEvaluator}: split, train, recommend, score;

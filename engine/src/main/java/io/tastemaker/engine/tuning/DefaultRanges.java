@@ -1,7 +1,9 @@
 package io.tastemaker.engine.tuning;
 
 import io.tastemaker.engine.recipe.EaseRecipe;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +34,19 @@ public final class DefaultRanges {
     public static HyperParameterRanges ease() {
         return new HyperParameterRanges(null,
                 List.of(new ContinuousHyperParameterRange(EaseRecipe.LAMBDA, EASE_MIN_LAMBDA, EASE_MAX_LAMBDA)), null);
+    }
+
+    /**
+     * The defaults of the recipe's searched hyperparameters, which
+     * {@link HpoValidation.Selection#ONE_STANDARD_ERROR} prefers among trials within noise of the
+     * best: for EASE {@value EaseRecipe#LAMBDA} = {@value EaseRecipe#DEFAULT_LAMBDA}; empty for
+     * other recipes.
+     */
+    public static Map<String, String> defaultValues(String recipeName) {
+        return EaseRecipe.NAME.equals(recipeName)
+                ? Map.of(EaseRecipe.LAMBDA, BigDecimal.valueOf(EaseRecipe.DEFAULT_LAMBDA).stripTrailingZeros()
+                        .toPlainString())
+                : Map.of();
     }
 
     /** The default ranges of the recipe named {@code recipeName}, if it has any. */

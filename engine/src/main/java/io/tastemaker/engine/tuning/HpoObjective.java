@@ -10,7 +10,7 @@ import java.util.regex.PatternSyntaxException;
  * accepts it, restricted to the metrics its offline evaluation computes ({@link Metrics#NAMES}).
  *
  * @param type whether larger ({@link Type#MAXIMIZE}) or smaller values of the metric are better
- * @param metricName one of {@link Metrics#NAMES}, computed on the search's validation split
+ * @param metricName one of {@link Metrics#NAMES}, computed on the search's validation folds
  * @param metricRegex Personalize's regular expression "for finding the metric in the training job
  *     logs"; Tastemaker has no such logs, so it is only checked (at most
  *     {@value #MAX_REGEX_LENGTH} characters, a valid {@link Pattern}) and kept; {@code null} when

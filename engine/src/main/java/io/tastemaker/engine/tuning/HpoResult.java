@@ -11,11 +11,13 @@ import java.util.Objects;
  *
  * @param objective the objective the trials were compared by
  * @param trials every trial, in order; at least one succeeded; copied
- * @param bestTrialNumber the {@link Trial#number()} of the best successful trial (ties: the earlier)
- * @param tunedHyperParameters the hyperparameters of the best trial's model: the configuration's
+ * @param bestTrialNumber the {@link Trial#number()} of the chosen successful trial: the best one
+ *     (ties: the earlier) or, with {@link HpoValidation.Selection#ONE_STANDARD_ERROR}, the one
+ *     closest to the recipe's defaults among those within one standard error of the best
+ * @param tunedHyperParameters the hyperparameters of the chosen trial's model: the configuration's
  *     fixed ones plus the best trial's searched ones, ready for
  *     {@code tunedHPOParams.algorithmHyperParameters} and for training the final model; copied
- * @param validationUsers the number of users held out for validation
+ * @param validationUsers the number of users held out for validation, over all folds
  * @param searchSpaceExhausted whether the search ended before {@code maxNumberOfTrainingJobs}
  *     trials because every combination of a finite space had been tried
  */
@@ -37,7 +39,7 @@ public record HpoResult(HpoObjective objective, List<Trial> trials, int bestTria
         tunedHyperParameters = Collections.unmodifiableMap(new LinkedHashMap<>(tunedHyperParameters));
     }
 
-    /** The best trial. */
+    /** The chosen trial, whose hyperparameters are {@link #tunedHyperParameters()}. */
     public Trial bestTrial() {
         return trials.get(bestTrialNumber - 1);
     }

@@ -68,6 +68,32 @@ final class ParameterSpace {
     }
 
     /**
+     * How far apart two settings are in the unit cube: the Euclidean distance over the ranges that
+     * {@code reference} has a value for, a numeric range contributing the difference of the two
+     * values' positions on its (linear or log) scale, a categorical one 0 if the values are equal
+     * and 1 otherwise. {@code reference} may lie outside the ranges. {@link Double#NaN} if
+     * {@code reference} has a value for none of the ranges or a value that is not a number where
+     * one is needed.
+     */
+    double distance(Map<String, String> values, Map<String, String> reference) {
+        double sum = 0;
+        boolean any = false;
+        for (Dimension dimension : dimensions) {
+            String target = reference.get(dimension.name());
+            if (target == null) {
+                continue;
+            }
+            double difference = dimension.difference(values.get(dimension.name()), target);
+            if (Double.isNaN(difference)) {
+                return Double.NaN;
+            }
+            sum += difference * difference;
+            any = true;
+        }
+        return any ? Math.sqrt(sum) : Double.NaN;
+    }
+
+    /**
      * How many distinct hyperparameter combinations there are, or {@link Long#MAX_VALUE} if more
      * (a continuous range with {@code min < max} counts as infinite).
      */
@@ -92,6 +118,24 @@ final class ParameterSpace {
 
         /** The number of distinct values, {@link Long#MAX_VALUE} if unbounded. */
         long distinctValues();
+
+        /** How far apart two values are on this coordinate; {@link Double#NaN} if one is unreadable. */
+        double difference(String a, String b);
+    }
+
+    /** The position of {@code value} on {@code [min, max]}, log or linear; NaN if unreadable. */
+    private static double position(String value, double min, double max, double logMax, boolean logScale) {
+        double v;
+        try {
+            v = Double.parseDouble(value);
+        } catch (NullPointerException | NumberFormatException e) {
+            return Double.NaN;
+        }
+        if (max == min) {
+            return 0;
+        }
+        return logScale ? v > 0 ? (Math.log(v) - Math.log(min)) / (Math.log(logMax) - Math.log(min)) : Double.NaN
+                : (v - min) / (max - min);
     }
 
     private record IntegerDimension(IntegerHyperParameterRange range) implements Dimension {
@@ -118,6 +162,14 @@ final class ParameterSpace {
         @Override
         public long distinctValues() {
             return (long) range.maxValue() - range.minValue() + 1;
+        }
+
+        @Override
+        public double difference(String a, String b) {
+            double min = range.minValue();
+            double max = range.maxValue();
+            return Math.abs(position(a, min, max, max + 1.0, range.logScale())
+                    - position(b, min, max, max + 1.0, range.logScale()));
         }
     }
 
@@ -151,6 +203,13 @@ final class ParameterSpace {
         public long distinctValues() {
             return range.minValue() == range.maxValue() ? 1 : Long.MAX_VALUE;
         }
+
+        @Override
+        public double difference(String a, String b) {
+            double min = range.minValue();
+            double max = range.maxValue();
+            return Math.abs(position(a, min, max, max, range.logScale()) - position(b, min, max, max, range.logScale()));
+        }
     }
 
     private record CategoricalDimension(CategoricalHyperParameterRange range) implements Dimension {
@@ -169,6 +228,11 @@ final class ParameterSpace {
         @Override
         public long distinctValues() {
             return range.values().size();
+        }
+
+        @Override
+        public double difference(String a, String b) {
+            return a == null || b == null ? Double.NaN : a.equals(b) ? 0 : 1;
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param parameters the searched hyperparameters' values, as the recipe received them (the fixed
  *     ones are not repeated here), in range order; copied
  * @param metrics for a trial that succeeded, every metric of {@link io.tastemaker.engine.evaluation.Metrics#NAMES}
- *     on the validation split; empty for a failed one; copied
+ *     as the mean over every validation fold's users; empty for a failed one; copied
  * @param objectiveValue the objective metric's value; {@link Double#NaN} for a failed trial
  * @param failureReason why the recipe rejected the parameters (its exception's message);
  *     {@code null} for a trial that succeeded

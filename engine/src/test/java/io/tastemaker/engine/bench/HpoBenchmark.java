@@ -4,6 +4,7 @@ import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.ItemAttributes;
 import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.evaluation.Metrics;
+import io.tastemaker.engine.evaluation.PersonalizeHoldout;
 import io.tastemaker.engine.evaluation.RankingMetrics;
 import io.tastemaker.engine.recipe.EaseModel;
 import io.tastemaker.engine.recipe.EaseRecipe;
@@ -13,6 +14,7 @@ import io.tastemaker.engine.recipe.TrainingMonitor;
 import io.tastemaker.engine.tuning.HpoConfig;
 import io.tastemaker.engine.tuning.HpoResourceConfig;
 import io.tastemaker.engine.tuning.HpoResult;
+import io.tastemaker.engine.tuning.HpoValidation;
 import io.tastemaker.engine.tuning.HyperparameterSearch;
 import io.tastemaker.engine.tuning.Trial;
 import java.io.IOException;
@@ -32,15 +34,17 @@ import java.util.Map;
  * <p>The split and the test metrics are {@link AccuracyBenchmark}'s (shared/data/README.md: per
  * item 75/25, seed 42; top 10 excluding train items; nDCG, P, R, MAP at 10). The search is the
  * engine's, as the service runs it: {@link HyperparameterSearch} with EASE's default range
- * (λ from 50 to 2,000, log-uniform) and the default objective (nDCG@10), scored on Personalize's
- * validation split (10% of the train part's users, their newest 10% of ratings), lists leaving out
- * the items a user already rated unless {@code --keep-seen} asks for Personalize's lists, never on
- * test. Then EASE is trained on the whole train part with the
- * tuned λ and with the default λ, and both are scored on test.
+ * (λ from 50 to 2,000, log-uniform), the default objective (nDCG@10) and the default
+ * {@link HpoValidation} (three user folds over the train part's users, their newest 20% of ratings,
+ * the one-standard-error choice), lists leaving out the items a user already rated unless
+ * {@code --keep-seen} asks for Personalize's lists, never on test. Then EASE is trained on the
+ * whole train part with the tuned λ and with the default λ, and both are scored on test.
  *
- * <p>Usage: {@code HpoBenchmark <ratings.csv> [--jobs N] [--parallel P] [--seed S] [--keep-seen] [--test-all]};
- * defaults 10 jobs, 1 in parallel, seed 1. {@code --test-all} also scores every trial's λ on test,
- * to show how well the validation ranks them.
+ * <p>Usage: {@code HpoBenchmark <ratings.csv> [--jobs N] [--parallel P] [--seed S] [--keep-seen] [--test-all]
+ * [--folds K] [--user-share U] [--truth-share T] [--random-truth] [--best]}; defaults 10 jobs, 1 in
+ * parallel, seed 1, the validation's defaults. {@code --test-all} also scores every trial's λ on
+ * test, to show how well the validation ranks them; {@code --random-truth} holds out a random share
+ * of each fold user's ratings, like the test, and {@code --best} skips the one-standard-error rule.
  */
 public final class HpoBenchmark {
 
@@ -56,7 +60,8 @@ public final class HpoBenchmark {
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
             throw new IllegalArgumentException(
-                    "Usage: HpoBenchmark <ratings.csv> [--jobs N] [--parallel P] [--seed S] [--keep-seen] [--test-all]");
+                    "Usage: HpoBenchmark <ratings.csv> [--jobs N] [--parallel P] [--seed S] [--keep-seen] [--test-all] "
+                    + "[--folds K] [--user-share U] [--truth-share T] [--random-truth] [--best]");
         }
         List<String> options = Arrays.asList(args).subList(1, args.length);
         int jobs = Integer.parseInt(option(options, "--jobs", "10"));
@@ -65,6 +70,13 @@ public final class HpoBenchmark {
         boolean testAll = options.contains("--test-all");
         HyperparameterSearch.Candidates candidates = options.contains("--keep-seen")
                 ? HyperparameterSearch.Candidates.ALL_ITEMS : HyperparameterSearch.Candidates.UNSEEN_ITEMS;
+        HpoValidation defaults = HpoValidation.DEFAULT;
+        HpoValidation validation = new HpoValidation(Integer.parseInt(option(options, "--folds",
+                Integer.toString(defaults.folds()))), Double.parseDouble(option(options, "--user-share",
+                Double.toString(defaults.userShare()))), Double.parseDouble(option(options, "--truth-share",
+                Double.toString(defaults.truthShare()))), options.contains("--random-truth")
+                ? PersonalizeHoldout.Truth.RANDOM : defaults.truth(), candidates, options.contains("--best")
+                ? HpoValidation.Selection.BEST : defaults.selection());
 
         Path path = Path.of(args[0]);
         List<AccuracyBenchmark.Rating> ratings = AccuracyBenchmark.read(path);
@@ -76,19 +88,20 @@ public final class HpoBenchmark {
         OUT.printf(Locale.ROOT, "JVM: %s, %d processors, max heap %,d MB%n", Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         OUT.printf(Locale.ROOT, "HPO: %s, EASE default ranges (lambda 50..2000), objective %s, %d jobs, %d in "
-                + "parallel, seed %d, candidates %s%n%n", EaseRecipe.NAME, Metrics.NDCG_AT_10, jobs, parallel, seed,
-                candidates);
+                + "parallel, seed %d, %s%n%n", EaseRecipe.NAME, Metrics.NDCG_AT_10, jobs, parallel, seed,
+                validation);
 
         HpoConfig hpo = new HpoConfig(null, new HpoResourceConfig(jobs, parallel), null);
         TrialClock clock = new TrialClock();
         long start = System.nanoTime();
         HpoResult result = HyperparameterSearch.run(new EaseRecipe(), TrainingData.of(train),
-                new TrainingConfig(null, null, Map.of(), seed), hpo, candidates, clock);
+                new TrainingConfig(null, null, Map.of(), seed), hpo, validation, clock);
         double searchSeconds = (System.nanoTime() - start) / 1e9;
         clock.finish();
 
-        OUT.printf(Locale.ROOT, "Trials (validation: %d users of the train part, their newest 10%% of ratings; "
-                + "%.0f s in all):%n", result.validationUsers(), searchSeconds);
+        OUT.printf(Locale.ROOT, "Trials (validation: %d users of the train part in %d folds, %s %.0f%% of their "
+                + "ratings; %.0f s in all):%n", result.validationUsers(), validation.folds(),
+                validation.truth().name().toLowerCase(Locale.ROOT), 100 * validation.truthShare(), searchSeconds);
         OUT.printf(Locale.ROOT, "| %5s | %8s | %8s | %8s | %8s | %8s | %8s | %6s |%s%n", "trial", "lambda",
                 "nDCG@10", "P@10", "nDCG@25", "MRR@25", "coverage", "train s", testAll ? " test nDCG@10 |" : "");
         OUT.printf(Locale.ROOT, "|%s|%s|%s|%s|%s|%s|%s|%s|%s%n", "-".repeat(7), "-".repeat(10), "-".repeat(10),
@@ -108,7 +121,7 @@ public final class HpoBenchmark {
             OUT.printf(Locale.ROOT, "| %5d | %8s | %8.4f | %8.4f | %8.4f | %8.4f | %8.4f | %s |%s%s%n", trial.number(),
                     lambda, m.get(Metrics.NDCG_AT_10), m.get(Metrics.PRECISION_AT_10), m.get(Metrics.NDCG_AT_25),
                     m.get(Metrics.MEAN_RECIPROCAL_RANK_AT_25), m.get(Metrics.COVERAGE), seconds, testColumn,
-                    trial.number() == result.bestTrialNumber() ? "  <- best" : "");
+                    trial.number() == result.bestTrialNumber() ? "  <- chosen" : "");
         }
         double tuned = EaseRecipe.HyperParameters.parse(result.tunedHyperParameters()).lambda();
         OUT.printf(Locale.ROOT, "%nChosen: trial %d, tunedHPOParams %s%n%n", result.bestTrialNumber(),

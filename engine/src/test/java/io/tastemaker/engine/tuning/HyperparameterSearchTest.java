@@ -32,8 +32,15 @@ class HyperparameterSearchTest {
         return new HyperParameterRanges(null, List.of(new ContinuousHyperParameterRange("x", min, max)), null);
     }
 
+    /**
+     * Three folds over every user, each holding out its users' newest 10%: TargetRecipe's ten
+     * targets (a larger share would also hold out fillers, which the models rank right after them).
+     */
+    private static final HpoValidation TEN_PERCENT = new HpoValidation(3, 1.0, 0.1, PersonalizeHoldout.Truth.NEWEST,
+            HyperparameterSearch.Candidates.UNSEEN_ITEMS, HpoValidation.Selection.BEST);
+
     private static HpoResult run(TargetRecipe recipe, long seed, HpoConfig hpo) {
-        return HyperparameterSearch.run(recipe, TrainingData.of(LOG), TrainingConfig.withSeed(seed), hpo,
+        return HyperparameterSearch.run(recipe, TrainingData.of(LOG), TrainingConfig.withSeed(seed), hpo, TEN_PERCENT,
                 TrainingMonitor.NONE);
     }
 
@@ -77,9 +84,9 @@ class HyperparameterSearchTest {
         TrainingConfig fixed = new TrainingConfig(null, null, Map.of("fixed", "kept"), SEED);
 
         HpoResult result = HyperparameterSearch.run(recipe, TrainingData.of(LOG), fixed, config(4, 1, x(0, 100)),
-                TrainingMonitor.NONE);
+                TEN_PERCENT, TrainingMonitor.NONE);
 
-        assertThat(recipe.trainedWith).hasSize(4).allSatisfy(parameters -> {
+        assertThat(recipe.trainedWith).hasSize(4 * 3).allSatisfy(parameters -> {
             assertThat(parameters).containsEntry("fixed", "kept").containsOnlyKeys("fixed", "x");
         });
         assertThat(result.trials()).allSatisfy(trial -> assertThat(trial.parameters()).containsOnlyKeys("x"));
@@ -142,20 +149,26 @@ class HyperparameterSearchTest {
                     fractions.add(fraction);
                 });
 
-        assertThat(steps).anySatisfy(step -> assertThat(step).startsWith("Trial 1 of 4: Training with {x="));
-        assertThat(steps).contains("Trial 4 of 4: Done").last().isEqualTo("Chose trial " + bestOf(steps) + " of 4");
+        assertThat(steps).anySatisfy(step -> assertThat(step).startsWith("Trial 1 of 4, fold 1 of 3: Training with {x="));
+        assertThat(steps).contains("Trial 2 of 4, fold 2 of 3: Scoring 20 validation users")
+                .contains("Trial 4 of 4, fold 3 of 3: Done")
+                .last().isEqualTo("Chose trial " + bestOf(steps) + " of 4");
         assertThat(fractions).isSorted().startsWith(0.0).endsWith(1.0);
+        // Trial 2 of 4, fold 2 of 3, spans [1/4 + 1/12, 1/4 + 2/12] of the search.
+        assertThat(fractions.get(steps.indexOf("Trial 2 of 4, fold 2 of 3: Done"))).isCloseTo(5 / 12.0,
+                org.assertj.core.data.Offset.offset(1e-9));
 
         TargetRecipe recipe = new TargetRecipe();
         TrainingMonitor stopAtThird = (step, fraction) -> {
-            if (step.startsWith("Trial 3 of 8")) {
+            if (step.startsWith("Trial 3 of 8, fold 2 of 3")) {
                 throw new TrainingStoppedException("Stopped by the user");
             }
         };
         assertThatThrownBy(() -> HyperparameterSearch.run(recipe, TrainingData.of(LOG), TrainingConfig.withSeed(SEED),
                 config(8, 1, x(0, 100)), stopAtThird))
                 .isInstanceOf(TrainingStoppedException.class).hasMessage("Stopped by the user");
-        assertThat(recipe.trainedOn).hasSize(2);
+        // Two trials of three folds each, and the first fold of the third.
+        assertThat(recipe.trainedOn).hasSize(2 * 3 + 1);
     }
 
     private static String bestOf(List<String> steps) {
@@ -175,16 +188,23 @@ class HyperparameterSearchTest {
                 config(3, 1, x(0, 100)), TrainingMonitor.NONE);
 
         Map<String, Integer> givenRows = rows(given);
+        assertThat(recipe.trainedOn).hasSize(3 * 3);
         for (InteractionLog trained : recipe.trainedOn) {
             Map<String, Integer> trainedRows = rows(trained);
             assertThat(trained.size()).isLessThan(given.size());
             trainedRows.forEach((row, count) -> assertThat(givenRows.getOrDefault(row, 0))
                     .as("row %s", row).isGreaterThanOrEqualTo(count));
         }
-        // The validation truth: the newest 10% of the interactions of 10% of the 80 users given (9 of
-        // 90 for a user the caller held out, 10 of 100 for the others).
-        assertThat(result.validationUsers()).isEqualTo(8);
-        assertThat(given.size() - recipe.trainedOn.get(0).size()).isBetween(8 * 9, 8 * 10);
+        // By default every one of the 80 users given is in one of three folds (27, 27, 26 users),
+        // which holds out their newest 20% (18 of 90 for a user the caller held out, 20 of 100 for
+        // the others); each trial trains once per fold, on everything but that fold's truth.
+        assertThat(result.validationUsers()).isEqualTo(80);
+        int[] heldOut = recipe.trainedOn.subList(0, 3).stream().mapToInt(trained -> given.size() - trained.size())
+                .toArray();
+        assertThat(heldOut[0]).isBetween(27 * 18, 27 * 20);
+        assertThat(heldOut[1]).isBetween(27 * 18, 27 * 20);
+        assertThat(heldOut[2]).isBetween(26 * 18, 26 * 20);
+        assertThat(heldOut[0] + heldOut[1] + heldOut[2]).isEqualTo(8 * 18 + 72 * 20);
     }
 
     /** Rows as "user item timestamp" with their multiplicity. */
@@ -205,8 +225,8 @@ class HyperparameterSearchTest {
 
         HpoResult unseen = run(new TargetRecipe(), SEED, config(1, 1, seenFirst));
         HpoResult all = HyperparameterSearch.run(new TargetRecipe(), TrainingData.of(LOG),
-                TrainingConfig.withSeed(SEED), config(1, 1, seenFirst), HyperparameterSearch.Candidates.ALL_ITEMS,
-                TrainingMonitor.NONE);
+                TrainingConfig.withSeed(SEED), config(1, 1, seenFirst),
+                TEN_PERCENT.withCandidates(HyperparameterSearch.Candidates.ALL_ITEMS), TrainingMonitor.NONE);
 
         // Ten fillers, which every validation user has, lead the model's list: they drop out of the
         // unseen items' lists and fill the top 10 of the others.
@@ -249,6 +269,88 @@ class HyperparameterSearchTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("hpoConfig.algorithmHyperParameterRanges is empty and recipe aws-popularity-count has no "
                         + "default ranges; give the ranges to search");
+    }
+
+    @Test
+    void withinOneStandardErrorPrefersTheTrialClosestToTheDefaults() {
+        ParameterSpace space = new ParameterSpace(DefaultRanges.ease());
+        Map<String, String> defaults = DefaultRanges.defaultValues(EaseRecipe.NAME);
+        // Per-user nDCG of 400 users: trial 1 (λ = 100) hits users 0-99; trial 2 (λ = 250) users
+        // 0-89 and 100-107, two fewer, 0.005 behind with a standard error of the difference of about
+        // 0.01; trial 3 (λ = 320) users 0-59, 0.1 behind, well outside it.
+        double[] second = hits(400, 90);
+        java.util.Arrays.fill(second, 100, 108, 1.0);
+        List<Trial> trials = List.of(trial(1, "100", 0.25), trial(2, "250", 0.245), trial(3, "320", 0.15));
+        List<double[]> perUser = List.of(hits(400, 100), second, hits(400, 60));
+
+        Trial chosen = HyperparameterSearch.withinOneStandardError(trials, perUser, trials.get(0),
+                HpoObjective.DEFAULT, space, defaults);
+        Trial noDefaults = HyperparameterSearch.withinOneStandardError(trials, perUser, trials.get(0),
+                HpoObjective.DEFAULT, space, Map.of());
+
+        assertThat(defaults).containsExactly(Map.entry(EaseRecipe.LAMBDA, "300"));
+        assertThat(HyperparameterSearch.standardErrorOfDifference(perUser.get(1), perUser.get(0)))
+                .isBetween(0.005, 0.015);
+        assertThat(chosen.number()).isEqualTo(2);
+        assertThat(noDefaults.number()).isEqualTo(1);
+    }
+
+    @Test
+    void easeSearchesWithTheDefaultValidationReplayFromTheSeed() {
+        InteractionLog log = GeneratedLogs.powerLaw(200, 60, 1.0, 25, SEED);
+        HpoConfig hpo = new HpoConfig(null, new HpoResourceConfig(4, 1), null);
+
+        HpoResult first = HyperparameterSearch.run(new EaseRecipe(1), TrainingData.of(log),
+                TrainingConfig.withSeed(SEED), hpo, TrainingMonitor.NONE);
+        HpoResult again = HyperparameterSearch.run(new EaseRecipe(1), TrainingData.of(log),
+                TrainingConfig.withSeed(SEED), hpo, TrainingMonitor.NONE);
+        HpoResult best = HyperparameterSearch.run(new EaseRecipe(1), TrainingData.of(log),
+                TrainingConfig.withSeed(SEED), hpo, new HpoValidation(3, 1.0, 0.2, PersonalizeHoldout.Truth.NEWEST,
+                        HyperparameterSearch.Candidates.UNSEEN_ITEMS, HpoValidation.Selection.BEST),
+                TrainingMonitor.NONE);
+
+        assertThat(again).isEqualTo(first);
+        // The same trials either way; only the choice among them may differ, never to a worse one
+        // by more than noise, and never farther from λ = 300 than the best-scoring trial.
+        assertThat(best.trials()).isEqualTo(first.trials());
+        double chosenLambda = xOf(first.bestTrial(), EaseRecipe.LAMBDA);
+        double bestLambda = xOf(best.bestTrial(), EaseRecipe.LAMBDA);
+        assertThat(Math.abs(Math.log(chosenLambda / 300))).isLessThanOrEqualTo(Math.abs(Math.log(bestLambda / 300)));
+        // Every user with two interactions validates, in one of the three folds.
+        int eligible = 0;
+        for (int user = 0; user < log.users().size(); user++) {
+            eligible += log.rowsByUser().size(user) >= 2 ? 1 : 0;
+        }
+        assertThat(first.validationUsers()).isEqualTo(eligible);
+    }
+
+    @Test
+    void validationOptionsAreChecked() {
+        PersonalizeHoldout.Truth newest = PersonalizeHoldout.Truth.NEWEST;
+        HyperparameterSearch.Candidates unseen = HyperparameterSearch.Candidates.UNSEEN_ITEMS;
+        assertThatThrownBy(() -> new HpoValidation(0, 1.0, 0.2, newest, unseen, HpoValidation.Selection.BEST))
+                .hasMessage("folds must be from 1 to 10, was 0");
+        assertThatThrownBy(() -> new HpoValidation(3, 0, 0.2, newest, unseen, HpoValidation.Selection.BEST))
+                .hasMessage("userShare must be greater than 0 and at most 1, was 0.0");
+        assertThatThrownBy(() -> new HpoValidation(3, 1.0, 1.0, newest, unseen, HpoValidation.Selection.BEST))
+                .hasMessage("truthShare must be greater than 0 and less than 1, was 1.0");
+        assertThat(HpoValidation.DEFAULT).isEqualTo(new HpoValidation(3, 1.0, 0.2, PersonalizeHoldout.Truth.NEWEST,
+                HyperparameterSearch.Candidates.UNSEEN_ITEMS, HpoValidation.Selection.ONE_STANDARD_ERROR));
+    }
+
+    private static Trial trial(int number, String lambda, double ndcg) {
+        Map<String, Double> metrics = new HashMap<>();
+        for (String name : Metrics.NAMES) {
+            metrics.put(name, ndcg);
+        }
+        return Trial.success(number, Map.of(EaseRecipe.LAMBDA, lambda), metrics, Metrics.NDCG_AT_10);
+    }
+
+    /** Per-user values: 1 for the first {@code hits} users, 0 for the rest. */
+    private static double[] hits(int users, int hits) {
+        double[] values = new double[users];
+        java.util.Arrays.fill(values, 0, hits, 1.0);
+        return values;
     }
 
     private static double xOf(Trial trial, String name) {
