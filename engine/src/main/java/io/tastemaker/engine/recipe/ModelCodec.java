@@ -25,7 +25,8 @@ import java.util.zip.CheckedOutputStream;
  * <pre>
  *   bytes   "TMKR"                  magic
  *   int     FORMAT_VERSION          layout of this envelope (currently 1)
- *   string  recipe name             selects the payload reader
+ *   string  recipe name             selects the payload reader (an artifact key where one recipe
+ *                                   has several payloads, such as IalsModel.ARTIFACT_KEY)
  *   int     payload version         layout of the recipe's payload, owned by the recipe
  *   ...     payload
  *   int     CRC-32 of every byte above
@@ -55,7 +56,8 @@ public final class ModelCodec {
     /** Payload readers by recipe name. */
     private static final Map<String, PayloadReader> READERS = Map.of(
             PopularityCountRecipe.NAME, PopularityCountModel::readPayload,
-            EaseRecipe.NAME, EaseModel::readPayload);
+            EaseRecipe.NAME, EaseModel::readPayload,
+            IalsModel.ARTIFACT_KEY, IalsModel::readPayload);
 
     private ModelCodec() {
     }

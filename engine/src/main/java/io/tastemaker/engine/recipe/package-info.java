@@ -11,9 +11,14 @@
  * {@link io.tastemaker.engine.recipe.ModelCodec} reads back; the codec dispatches on the recipe name
  * in the artifact's header, so each recipe owns its payload layout and version.
  *
- * <p>Recipes: {@link io.tastemaker.engine.recipe.PopularityCountRecipe} ({@code aws-popularity-count})
- * and {@link io.tastemaker.engine.recipe.EaseRecipe} ({@code aws-user-personalization}, EASE over the
- * most popular items with a popularity fallback). Hyperparameters are strings, as in Personalize's
+ * <p>Recipes: {@link io.tastemaker.engine.recipe.PopularityCountRecipe} ({@code aws-popularity-count}),
+ * {@link io.tastemaker.engine.recipe.EaseRecipe} (EASE over the most popular items with a popularity
+ * fallback), {@link io.tastemaker.engine.recipe.IalsRecipe} (implicit-feedback ALS, for large
+ * catalogs) and {@link io.tastemaker.engine.recipe.UserPersonalizationRecipe}
+ * ({@code aws-user-personalization}: EASE or iALS, chosen from the data). Their models'
+ * {@code recipe()} is the name they serve; an iALS model's artifact carries its own key
+ * ({@code aws-user-personalization/ials}), since EASE artifacts already use
+ * {@code aws-user-personalization}. Hyperparameters are strings, as in Personalize's
  * {@code algorithmHyperParameters}; each recipe documents their defaults and ranges and exposes
  * their names so the domain can validate them when a solution is created.
  *
