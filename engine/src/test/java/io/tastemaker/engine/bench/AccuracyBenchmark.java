@@ -5,11 +5,15 @@ import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.evaluation.RankingMetrics;
 import io.tastemaker.engine.recipe.EaseModel;
 import io.tastemaker.engine.recipe.EaseRecipe;
+import io.tastemaker.engine.recipe.IalsModel;
+import io.tastemaker.engine.recipe.IalsRecipe;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import io.tastemaker.engine.recipe.ScoredItem;
 import io.tastemaker.engine.recipe.TrainedModel;
 import io.tastemaker.engine.recipe.UserModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
+import io.tastemaker.engine.recipe.UserPersonalizationModel;
+import io.tastemaker.engine.recipe.UserPersonalizationRecipe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -46,11 +50,14 @@ import java.util.function.Supplier;
  * item's train ratings, seed 1), never on test.
  *
  * <p>Models: MostPop (the served {@code aws-popularity-count} model), ItemKNN (cosine, k chosen on
- * validation), EASE with its defaults, EASE with λ chosen on validation, and EASE in the
- * README's reference setting (λ = 200, every item, every weight).
+ * validation), EASE with its defaults, EASE with λ chosen on validation, EASE in the
+ * README's reference setting (λ = 200, every item, every weight), iALS with its defaults (64 and
+ * 128 factors), and {@code aws-user-personalization} as served (the {@code auto} choice).
  *
  * <p>Usage: {@code AccuracyBenchmark <ratings.csv> [--sweep]}; {@code --sweep} also prints the
- * measurements behind EASE's defaults ({@code max_items}, {@code neighbors}).
+ * measurements behind EASE's defaults ({@code max_items}, {@code neighbors}), iALS's defaults
+ * ({@code regularization}, {@code alpha}, {@code cg_steps}) and the coverage threshold of the
+ * {@code auto} choice; {@code --sweep-ials} prints only the last two.
  */
 public final class AccuracyBenchmark {
 
@@ -106,6 +113,10 @@ public final class AccuracyBenchmark {
 
         InteractionLog train = log(test.train());
         InteractionLog validationTrain = log(validation.train());
+        if (Arrays.asList(args).contains("--sweep-ials")) {
+            ialsSweeps(validationTrain, validation, allItems);
+            return;
+        }
 
         // ItemKNN's k and EASE's λ on validation.
         OUT.println("Validation (train minus 10% per item -> the 10%), nDCG@10:");
@@ -150,6 +161,10 @@ public final class AccuracyBenchmark {
         // The README's reference setting: λ=200, every item, every weight.
         models.put("EASE (λ=200, all items, dense B)", () -> ease(train,
                 easeConfig(200.0, EaseRecipe.MAX_MAX_ITEMS, EaseRecipe.MAX_NEIGHBORS)));
+        models.put("iALS (defaults, 64 factors)", () -> ials(train, config(Map.of())));
+        models.put("iALS (128 factors, 15 iterations)", () -> ials(train,
+                config(Map.of(IalsRecipe.FACTORS, "128", IalsRecipe.ITERATIONS, "15"))));
+        models.put("aws-user-personalization (auto)", () -> served(train, config(Map.of())));
 
         OUT.printf(Locale.ROOT, "Test (%d users), top %d excluding train items:%n", usersOf(test.heldOut()).size(), K);
         OUT.printf(Locale.ROOT, "| %-32s | %7s | %6s | %6s | %6s | %8s | %9s | %9s | %s%n", "model", "nDCG@10",
@@ -164,7 +179,118 @@ public final class AccuracyBenchmark {
 
         if (sweep) {
             sweeps(train, validationTrain, test, validation, allItems, chosenLambda);
+            ialsSweeps(validationTrain, validation, allItems);
         }
+    }
+
+    /**
+     * The measurements behind iALS's defaults and the auto choice's threshold, on validation only:
+     * a grid over regularization × alpha (64 factors, 10 iterations), then cg_steps and iterations
+     * at the chosen pair, then EASE restricted to its most popular items at falling coverage.
+     */
+    private static void ialsSweeps(InteractionLog validationTrain, Split validation, IdDictionary allItems) {
+        double[] regularizations = {0.1, 1, 5, 10, 20, 50, 100, 200};
+        double[] alphas = {1, 2, 5, 10, 20, 40};
+        OUT.printf(Locale.ROOT, "%nSweep iALS regularization x alpha (64 factors, 10 iterations, cg_steps 3): "
+                + "validation nDCG@10%n| %14s |", "reg \\ alpha");
+        for (double alpha : alphas) {
+            OUT.printf(Locale.ROOT, " %7s |", trimmed(alpha));
+        }
+        OUT.println();
+        double best = -1;
+        double bestRegularization = 0;
+        double bestAlpha = 0;
+        for (double regularization : regularizations) {
+            OUT.printf(Locale.ROOT, "| %14s |", trimmed(regularization));
+            for (double alpha : alphas) {
+                double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(
+                        IalsRecipe.REGULARIZATION, Double.toString(regularization),
+                        IalsRecipe.ALPHA, Double.toString(alpha)));
+                OUT.printf(Locale.ROOT, " %7.4f |", ndcg);
+                if (ndcg > best) {
+                    best = ndcg;
+                    bestRegularization = regularization;
+                    bestAlpha = alpha;
+                }
+            }
+            OUT.println();
+        }
+        OUT.printf(Locale.ROOT, "  best: regularization=%s alpha=%s (%.4f)%n", trimmed(bestRegularization),
+                trimmed(bestAlpha), best);
+        String regularization = Double.toString(bestRegularization);
+        String alpha = Double.toString(bestAlpha);
+        OUT.printf(Locale.ROOT, "%nSweep iALS cg_steps and iterations (regularization=%s, alpha=%s): validation "
+                + "nDCG@10, train s%n", trimmed(bestRegularization), trimmed(bestAlpha));
+        for (int steps : new int[] {1, 2, 3, 4, 6, 10}) {
+            long start = System.nanoTime();
+            double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(IalsRecipe.REGULARIZATION,
+                    regularization, IalsRecipe.ALPHA, alpha, IalsRecipe.CG_STEPS, Integer.toString(steps)));
+            OUT.printf(Locale.ROOT, "  cg_steps=%-3d %.4f %6.2f s%n", steps, ndcg, (System.nanoTime() - start) / 1e9);
+        }
+        for (int iterations : new int[] {5, 10, 15, 20, 30}) {
+            double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(IalsRecipe.REGULARIZATION,
+                    regularization, IalsRecipe.ALPHA, alpha, IalsRecipe.ITERATIONS, Integer.toString(iterations)));
+            OUT.printf(Locale.ROOT, "  iterations=%-3d %.4f%n", iterations, ndcg);
+        }
+        for (int factors : new int[] {32, 64, 128, 256}) {
+            double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(IalsRecipe.REGULARIZATION,
+                    regularization, IalsRecipe.ALPHA, alpha, IalsRecipe.FACTORS, Integer.toString(factors)));
+            OUT.printf(Locale.ROOT, "  factors=%-4d %.4f%n", factors, ndcg);
+        }
+
+        OUT.printf(Locale.ROOT, "%nSweep coverage: EASE (defaults) on its max_items most popular items vs iALS "
+                + "(defaults), validation nDCG@10%n");
+        double ialsNdcg = validationNdcg(validationTrain, validation, allItems, Map.of());
+        OUT.printf(Locale.ROOT, "| %9s | %8s | %8s | %8s |%n", "max_items", "coverage", "EASE", "iALS");
+        for (int maxItems : new int[] {100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000}) {
+            TrainingConfig config = easeConfig(null, maxItems, null);
+            UserPersonalizationRecipe.Choice choice = UserPersonalizationRecipe.choose(validationTrain, config);
+            EaseModel model = new EaseRecipe().train(validationTrain, config);
+            double ndcg = evaluate((u, n) -> model.recommend(u, n, true), validation, allItems).ndcg();
+            OUT.printf(Locale.ROOT, "| %9d | %7.1f%% | %8.4f | %8.4f |%n", maxItems, 100 * choice.coverage(), ndcg,
+                    ialsNdcg);
+        }
+    }
+
+    private static double validationNdcg(InteractionLog validationTrain, Split validation, IdDictionary allItems,
+            Map<String, String> hyperParameters) {
+        IalsModel model = new IalsRecipe().train(validationTrain, config(hyperParameters));
+        return evaluate((u, n) -> model.recommend(u, n, true), validation, allItems).ndcg();
+    }
+
+    private static TrainingConfig config(Map<String, String> hyperParameters) {
+        return new TrainingConfig(null, null, hyperParameters, 0L);
+    }
+
+    private static Trained ials(InteractionLog train, TrainingConfig config) {
+        IalsModel[] holder = new IalsModel[1];
+        Trained trained = timed(() -> {
+            IalsModel model = new IalsRecipe().train(train, config);
+            holder[0] = model;
+            return (Recommender) (u, n) -> model.recommend(u, n, true);
+        });
+        IalsRecipe.HyperParameters parameters = holder[0].hyperParameters();
+        String note = String.format(Locale.ROOT, "%d factors, %d iterations, reg=%s, alpha=%s, cg_steps=%d, "
+                + "artifact %,d bytes", parameters.factors(), parameters.iterations(),
+                trimmed(parameters.regularization()), trimmed(parameters.alpha()), parameters.cgSteps(),
+                artifactBytes(holder[0]));
+        return new Trained(trained.recommender(), trained.seconds(), trained.peakHeapBytes(), trained.retainedBytes(),
+                note);
+    }
+
+    /** aws-user-personalization as the service trains it; evaluated excluding train items. */
+    private static Trained served(InteractionLog train, TrainingConfig config) {
+        UserPersonalizationModel[] holder = new UserPersonalizationModel[1];
+        Trained trained = timed(() -> {
+            UserPersonalizationModel model = new UserPersonalizationRecipe().train(train, config);
+            holder[0] = model;
+            return model instanceof EaseModel ease
+                    ? (Recommender) (u, n) -> ease.recommend(u, n, true)
+                    : (Recommender) (u, n) -> ((IalsModel) model).recommend(u, n, true);
+        });
+        UserPersonalizationRecipe.Choice choice = UserPersonalizationRecipe.choose(train, config);
+        return new Trained(trained.recommender(), trained.seconds(), trained.peakHeapBytes(), trained.retainedBytes(),
+                choice.describe() + "; " + holder[0]);
     }
 
     /** The measurements behind the defaults of max_items and neighbors. */
