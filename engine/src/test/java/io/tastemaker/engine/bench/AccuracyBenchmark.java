@@ -162,7 +162,7 @@ public final class AccuracyBenchmark {
         models.put("EASE (λ=200, all items, dense B)", () -> ease(train,
                 easeConfig(200.0, EaseRecipe.MAX_MAX_ITEMS, EaseRecipe.MAX_NEIGHBORS)));
         models.put("iALS (defaults, 64 factors)", () -> ials(train, config(Map.of())));
-        models.put("iALS (128 factors, 15 iterations)", () -> ials(train,
+        models.put("iALS (128 factors, 15 iter.)", () -> ials(train,
                 config(Map.of(IalsRecipe.FACTORS, "128", IalsRecipe.ITERATIONS, "15"))));
         models.put("aws-user-personalization (auto)", () -> served(train, config(Map.of())));
 
