@@ -31,11 +31,12 @@ import java.util.function.IntPredicate;
  * {@link ModelCodec} tells iALS payloads from the EASE payloads stored under
  * {@code aws-user-personalization}; the recipe name the model serves is the payload's first field.
  * Payload version 1 (big-endian): string recipe name; {@code int factors, int iterations, double
- * regularization, double alpha, int cg_steps}; {@code int M}, then M times (string item id,
- * {@code long} count) in catalog order; {@code int U} users, then per user (string id, {@code int}
- * length, that many ascending catalog indices); then {@code U · factors} floats of user vectors and
- * {@code M · factors} floats of item vectors, row after row. Reading checks every invariant (order,
- * ranges, finite vectors), so a tampered payload that kept its checksum cannot make an inconsistent
+ * regularization, double regularization_exponent, double alpha, int cg_steps}; {@code int M}, then
+ * M times (string item id, {@code long} count) in catalog order; {@code int U} users, then per user
+ * (string id, {@code int} length, that many ascending catalog indices); then {@code U · factors}
+ * floats of user vectors and {@code M · factors} floats of item vectors, row after row. Reading
+ * checks every invariant (order, ranges, finite vectors), so a tampered payload that kept its
+ * checksum cannot make an inconsistent
  * model.
  */
 public final class IalsModel implements UserPersonalizationModel {
@@ -277,6 +278,7 @@ public final class IalsModel implements UserPersonalizationModel {
         out.writeInt(parameters.factors());
         out.writeInt(parameters.iterations());
         out.writeDouble(parameters.regularization());
+        out.writeDouble(parameters.regularizationExponent());
         out.writeDouble(parameters.alpha());
         out.writeInt(parameters.cgSteps());
         out.writeInt(itemIds.length);
@@ -310,7 +312,7 @@ public final class IalsModel implements UserPersonalizationModel {
         }
         String recipe = ModelCodec.readString(in, "recipe name");
         IalsRecipe.HyperParameters parameters = new IalsRecipe.HyperParameters(in.readInt(), in.readInt(),
-                in.readDouble(), in.readDouble(), in.readInt());
+                in.readDouble(), in.readDouble(), in.readDouble(), in.readInt());
         // Arrays grow as entries arrive rather than trusting the counts, so a corrupt count ends in
         // EOF, not in an out-of-memory error.
         int m = ModelCodec.readCount(in, "item count");

@@ -20,18 +20,24 @@ import java.util.regex.Pattern;
  * numbers, {@code x_u} and {@code y_i}, that minimise
  *
  * <pre>
- *   sum over all (u, i) of c_ui · (p_ui − x_u·y_i)²  +  regularization · (sum |x_u|² + sum |y_i|²)
+ *   sum over all (u, i) of c_ui · (p_ui − x_u·y_i)²
+ *     + regularization · (sum over u of n_u^e · |x_u|²  +  sum over i of n_i^e · |y_i|²)
  * </pre>
  *
  * where {@code p_ui} is 1 if the user interacted with the item and 0 otherwise, and the confidence
  * {@code c_ui = 1 + alpha · r_ui} grows with {@code r_ui}, the number of the user's interactions
  * with the item (1 for an item seen once; {@code c_ui = 1} for the pairs without interaction). The
  * sum runs over every pair, observed or not; event types and values only select the interactions
- * ({@link TrainingConfig#select}), they do not weigh them.
+ * ({@link TrainingConfig#select}), they do not weigh them. The L2 penalty of a user (item) grows
+ * with {@code n}, its number of distinct items (users), raised to {@code e} =
+ * {@value #REGULARIZATION_EXPONENT}: {@code e = 0} is Hu et al.'s plain penalty, {@code e = 1} the
+ * weighted-λ regularisation of Zhou et al. (2008, ALS-WR; Spark MLlib's), and Rendle et al. (2022,
+ * "Revisiting the Performance of iALS on Item Recommendation Benchmarks") found frequency scaling
+ * in between to help.
  *
  * <p>Training alternates: all users' vectors given the items', then all items' given the users',
  * {@value #ITERATIONS} times. Each vector is the solution of a {@code factors × factors} linear
- * system {@code (YᵀY + regularization·I + sum over the user's items of (c − 1)·y yᵀ) x = sum of c·y}.
+ * system {@code (YᵀY + regularization·n^e·I + sum over the user's items of (c − 1)·y yᵀ) x = sum of c·y}.
  * {@code YᵀY} is computed once per half-step for all rows (Hu et al.'s trick), so a row costs time
  * in proportion to its own interactions. The system is not solved exactly: {@value #CG_STEPS}
  * steps of the conjugate gradient method start from the vector's previous value (Takács, Pilászy
@@ -51,35 +57,40 @@ import java.util.regex.Pattern;
  * within one iteration.
  *
  * <p>Hyperparameters (strings; any other name is rejected). The defaults were chosen on a
- * validation split carved from the training part of MovieLens ml-latest-small (bench/accuracy's
- * protocol: 10% of each item's training ratings, seed 1; never the test part), by nDCG@10 over the
- * held-out 10%, with {@value #FACTORS} 64 and {@value #ITERATIONS} 10 fixed:
+ * validation split carved from the training part of MovieLens ml-latest-small (bench/accuracy
+ * {@code --sweep-ials}: 10% of each item's training ratings, seed 1; never the test part), by
+ * nDCG@10 over the held-out 10%, with {@value #FACTORS} 64, {@value #ITERATIONS} 10 and
+ * {@value #CG_STEPS} 3 while the others were searched:
  *
  * <ul>
  *   <li>{@value #FACTORS}: the length of the user and item vectors. More factors fit more
  *       structure and cost time as {@code factors²}. An integer from 1 to {@value #MAX_FACTORS};
- *       default {@value #DEFAULT_FACTORS}. On this small data set factors hardly matter (32: 0.1440,
- *       64: 0.1436, 128: 0.1449, 256: 0.1447); 64 keeps large catalogs fast.</li>
+ *       default {@value #DEFAULT_FACTORS}. On validation factors hardly matter (32: 0.1474, 64:
+ *       0.1498, 128: 0.1510); on the test split 128 factors and 15 iterations gain more (see
+ *       bench/accuracy), but 64 keeps large catalogs twice as fast.</li>
  *   <li>{@value #ITERATIONS}: alternations of the user and item half-steps. An integer from 1 to
  *       {@value #MAX_ITERATIONS}; default {@value #DEFAULT_ITERATIONS}. Accuracy still creeps up
- *       after 10 (5: 0.1385, 10: 0.1436, 15: 0.1439, 20: 0.1448, 30: 0.1455) while the cost grows
- *       linearly; 10 is where the gain flattens.</li>
- *   <li>{@value #REGULARIZATION}: the L2 penalty on the vectors; larger values shrink scores towards
- *       popularity. A number from 0 to 1,000,000; default {@value #DEFAULT_REGULARIZATION}.
- *       Chosen with {@value #ALPHA} on a grid of {0.1, 1, 5, 10, 20, 50, 100, 200} ×
- *       {1, 2, 5, 10, 20, 40}: the best pair was (50, 10) with 0.1436, against 0.1440 for EASE's
- *       defaults on the same split; nearby (50, 5) 0.1424, (20, 2) 0.1417, (100, 20) 0.1398; the
- *       small penalties common elsewhere do worse here ((1, 1) 0.1308). As for EASE's λ, the best
- *       value grows with the data, so large data sets should tune it.</li>
+ *       after 10 (5: 0.1454, 10: 0.1498, 15: 0.1509, 20: 0.1518, 30: 0.1529) while the cost grows
+ *       linearly.</li>
+ *   <li>{@value #REGULARIZATION}: the L2 penalty λ on the vectors; larger values shrink scores
+ *       towards popularity. A number from 0 to 1,000,000; default
+ *       {@value #DEFAULT_REGULARIZATION}. As for EASE's λ, the best value grows with the data, so
+ *       large data sets should tune it.</li>
+ *   <li>{@value #REGULARIZATION_EXPONENT}: {@code e}, how the penalty of a row grows with its
+ *       number of interactions ({@code λ·n^e}, see above). A number from 0 to 1; default
+ *       {@value #DEFAULT_REGULARIZATION_EXPONENT}. For each e in {0, 0.25, 0.5, 0.75, 1} λ and
+ *       {@value #ALPHA} were searched on {0.01, 0.02, 0.05, …, 100, 200} × {1, 2, 5, 10, 20, 40}; the
+ *       best of each: e = 0 0.1436 (λ 50, α 10), 0.25 0.1460 (20, 10), 0.5 0.1498 (5, 5), 0.75
+ *       0.1493 (2, 5), 1 0.1463 (0.2, 2). EASE's defaults score 0.1440 on the same split.</li>
  *   <li>{@value #ALPHA}: how much more an observed pair weighs than an unobserved one. A number
- *       from 0 to 1,000,000; default {@value #DEFAULT_ALPHA}, chosen with {@value #REGULARIZATION} (above). Every pair of
- *       ml-latest-small is seen once, so this choice says nothing about repeats; the confidence is
- *       linear in them, and logs where a few users repeat an item thousands of times may want a
- *       smaller alpha.</li>
+ *       from 0 to 1,000,000; default {@value #DEFAULT_ALPHA}, chosen with λ and e (above). Every
+ *       pair of ml-latest-small is seen once, so this choice says nothing about repeats; the
+ *       confidence is linear in them, and logs where a few users repeat an item thousands of times
+ *       may want a smaller alpha.</li>
  *   <li>{@value #CG_STEPS}: conjugate gradient steps per vector and half-step. An integer from 1
- *       to {@value #MAX_CG_STEPS}; default {@value #DEFAULT_CG_STEPS}: 1 step 0.1336, 2: 0.1417, 3: 0.1436, 4: 0.1440, 6: 0.1431,
- *       10: 0.1426. Each step is one more pass over the interactions; past 3 the gain is
- *       noise.</li>
+ *       to {@value #MAX_CG_STEPS}; default {@value #DEFAULT_CG_STEPS}: 1 step 0.1351, 2: 0.1490, 3:
+ *       0.1498, 4: 0.1506, 6: 0.1502, 10: 0.1501. Each step is one more pass over the interactions;
+ *       past 3 the gain is noise.</li>
  * </ul>
  */
 public final class IalsRecipe implements Recipe {
@@ -90,14 +101,16 @@ public final class IalsRecipe implements Recipe {
     public static final String ITERATIONS = "iterations";
     /** Hyperparameter: the L2 penalty. */
     public static final String REGULARIZATION = "regularization";
+    /** Hyperparameter: how the L2 penalty grows with a row's number of interactions. */
+    public static final String REGULARIZATION_EXPONENT = "regularization_exponent";
     /** Hyperparameter: the confidence slope. */
     public static final String ALPHA = "alpha";
     /** Hyperparameter: conjugate gradient steps per vector. */
     public static final String CG_STEPS = "cg_steps";
 
     /** Every hyperparameter name this recipe accepts. */
-    public static final Set<String> HYPERPARAMETER_NAMES = Set.of(FACTORS, ITERATIONS, REGULARIZATION, ALPHA,
-            CG_STEPS);
+    public static final Set<String> HYPERPARAMETER_NAMES = Set.of(FACTORS, ITERATIONS, REGULARIZATION,
+            REGULARIZATION_EXPONENT, ALPHA, CG_STEPS);
 
     /** Default of {@value #FACTORS}. */
     public static final int DEFAULT_FACTORS = 64;
@@ -108,9 +121,11 @@ public final class IalsRecipe implements Recipe {
     /** Largest accepted {@value #ITERATIONS}. */
     public static final int MAX_ITERATIONS = 200;
     /** Default of {@value #REGULARIZATION}. */
-    public static final double DEFAULT_REGULARIZATION = 50;
+    public static final double DEFAULT_REGULARIZATION = 5;
+    /** Default of {@value #REGULARIZATION_EXPONENT}. */
+    public static final double DEFAULT_REGULARIZATION_EXPONENT = 0.5;
     /** Default of {@value #ALPHA}. */
-    public static final double DEFAULT_ALPHA = 10;
+    public static final double DEFAULT_ALPHA = 5;
     /** Largest accepted {@value #REGULARIZATION} and {@value #ALPHA}. */
     public static final double MAX_WEIGHT = 1_000_000;
     /** Default of {@value #CG_STEPS}. */
@@ -167,14 +182,17 @@ public final class IalsRecipe implements Recipe {
      * @param factors see {@link IalsRecipe#FACTORS}
      * @param iterations see {@link IalsRecipe#ITERATIONS}
      * @param regularization see {@link IalsRecipe#REGULARIZATION}
+     * @param regularizationExponent see {@link IalsRecipe#REGULARIZATION_EXPONENT}
      * @param alpha see {@link IalsRecipe#ALPHA}
      * @param cgSteps see {@link IalsRecipe#CG_STEPS}
      */
-    public record HyperParameters(int factors, int iterations, double regularization, double alpha, int cgSteps) {
+    public record HyperParameters(int factors, int iterations, double regularization, double regularizationExponent,
+            double alpha, int cgSteps) {
 
         private static final String FACTORS_RANGE = "an integer from 1 to " + MAX_FACTORS;
         private static final String ITERATIONS_RANGE = "an integer from 1 to " + MAX_ITERATIONS;
         private static final String WEIGHT_RANGE = "a number from 0 to " + (long) MAX_WEIGHT;
+        private static final String EXPONENT_RANGE = "a number from 0 to 1";
         private static final String CG_STEPS_RANGE = "an integer from 1 to " + MAX_CG_STEPS;
 
         /**
@@ -194,6 +212,10 @@ public final class IalsRecipe implements Recipe {
                 throw new IllegalArgumentException(outOfRange(REGULARIZATION, WEIGHT_RANGE,
                         Double.toString(regularization)));
             }
+            if (!(regularizationExponent >= 0 && regularizationExponent <= 1)) {
+                throw new IllegalArgumentException(outOfRange(REGULARIZATION_EXPONENT, EXPONENT_RANGE,
+                        Double.toString(regularizationExponent)));
+            }
             if (!(alpha >= 0 && alpha <= MAX_WEIGHT)) {
                 throw new IllegalArgumentException(outOfRange(ALPHA, WEIGHT_RANGE, Double.toString(alpha)));
             }
@@ -204,8 +226,8 @@ public final class IalsRecipe implements Recipe {
 
         /** The defaults. */
         public static HyperParameters defaults() {
-            return new HyperParameters(DEFAULT_FACTORS, DEFAULT_ITERATIONS, DEFAULT_REGULARIZATION, DEFAULT_ALPHA,
-                    DEFAULT_CG_STEPS);
+            return new HyperParameters(DEFAULT_FACTORS, DEFAULT_ITERATIONS, DEFAULT_REGULARIZATION,
+                    DEFAULT_REGULARIZATION_EXPONENT, DEFAULT_ALPHA, DEFAULT_CG_STEPS);
         }
 
         /**
@@ -223,6 +245,7 @@ public final class IalsRecipe implements Recipe {
                     integer(values, FACTORS, FACTORS_RANGE, DEFAULT_FACTORS),
                     integer(values, ITERATIONS, ITERATIONS_RANGE, DEFAULT_ITERATIONS),
                     decimal(values, REGULARIZATION, WEIGHT_RANGE, DEFAULT_REGULARIZATION),
+                    decimal(values, REGULARIZATION_EXPONENT, EXPONENT_RANGE, DEFAULT_REGULARIZATION_EXPONENT),
                     decimal(values, ALPHA, WEIGHT_RANGE, DEFAULT_ALPHA),
                     integer(values, CG_STEPS, CG_STEPS_RANGE, DEFAULT_CG_STEPS));
         }
@@ -318,7 +341,7 @@ public final class IalsRecipe implements Recipe {
 
     /**
      * One half-step: every row of {@code target} re-solved given the fixed side, by warm-started
-     * conjugate gradient on {@code (FᵀF + λI + Σ (c − 1) f fᵀ) x = Σ c f}.
+     * conjugate gradient on {@code (FᵀF + λ·n^e·I + Σ (c − 1) f fᵀ) x = Σ c f}.
      */
     private static final class HalfStep {
 
@@ -328,7 +351,9 @@ public final class IalsRecipe implements Recipe {
         static void solve(float[] target, int[] offsets, int[] columns, int[] repeats, float[] fixed,
                 HyperParameters parameters, ForkJoinPool pool) {
             int k = parameters.factors();
-            float[] gram = gram(fixed, k, (float) parameters.regularization(), pool);
+            float[] gram = gram(fixed, k, pool);
+            double lambda = parameters.regularization();
+            double exponent = parameters.regularizationExponent();
             float alpha = (float) parameters.alpha();
             int steps = parameters.cgSteps();
             int rows = offsets.length - 1;
@@ -337,22 +362,25 @@ public final class IalsRecipe implements Recipe {
                 float[] p = new float[k];
                 float[] ap = new float[k];
                 for (int row = t * ROWS_PER_TASK, end = Math.min(row + ROWS_PER_TASK, rows); row < end; row++) {
+                    float penalty = (float) (lambda * Math.pow(offsets[row + 1] - offsets[row], exponent));
                     conjugateGradient(target, row * k, offsets[row], offsets[row + 1], columns, repeats, fixed,
-                            gram, k, alpha, steps, r, p, ap);
+                            gram, penalty, k, alpha, steps, r, p, ap);
                 }
             });
         }
 
         /**
-         * {@code steps} conjugate gradient steps on one row's system, from the row's current value.
-         * {@code r}, {@code p} and {@code ap} are scratch space of length {@code k}.
+         * {@code steps} conjugate gradient steps on one row's system, from the row's current value;
+         * {@code gram} is {@code FᵀF}, {@code penalty} the row's {@code λ·n^e}. {@code r}, {@code p}
+         * and {@code ap} are scratch space of length {@code k}.
          */
         private static void conjugateGradient(float[] x, int xo, int from, int to, int[] columns, int[] repeats,
-                float[] fixed, float[] gram, int k, float alpha, int steps, float[] r, float[] p, float[] ap) {
-            // r = b − A x = −G x + Σ (c − (c − 1) f·x) f
+                float[] fixed, float[] gram, float penalty, int k, float alpha, int steps, float[] r, float[] p,
+                float[] ap) {
+            // r = b − A x = −(G + penalty·I) x + Σ (c − (c − 1) f·x) f
             multiply(gram, x, xo, k, r);
             for (int a = 0; a < k; a++) {
-                r[a] = -r[a];
+                r[a] = -(r[a] + penalty * x[xo + a]);
             }
             for (int e = from; e < to; e++) {
                 int fo = columns[e] * k;
@@ -362,8 +390,9 @@ public final class IalsRecipe implements Recipe {
             System.arraycopy(r, 0, p, 0, k);
             float rr = dot(r, 0, r, 0, k);
             for (int step = 0; step < steps && rr > 1e-20f; step++) {
-                // ap = A p = G p + Σ (c − 1)(f·p) f
+                // ap = A p = (G + penalty·I) p + Σ (c − 1)(f·p) f
                 multiply(gram, p, 0, k, ap);
+                axpy(penalty, p, 0, ap, 0, k);
                 for (int e = from; e < to; e++) {
                     int fo = columns[e] * k;
                     float c1 = alpha * repeats[e];
@@ -394,10 +423,10 @@ public final class IalsRecipe implements Recipe {
         }
 
         /**
-         * {@code FᵀF + λI} as a row-major {@code k × k} float matrix. Each block of
-         * {@value #GRAM_BLOCK} rows is summed in double in parallel; the blocks are added in order.
+         * {@code FᵀF} as a row-major {@code k × k} float matrix. Each block of {@value #GRAM_BLOCK}
+         * rows is summed in double in parallel; the blocks are added in order.
          */
-        private static float[] gram(float[] fixed, int k, float lambda, ForkJoinPool pool) {
+        private static float[] gram(float[] fixed, int k, ForkJoinPool pool) {
             int rows = fixed.length / k;
             int blocks = Math.max(1, (rows + GRAM_BLOCK - 1) / GRAM_BLOCK);
             double[][] partial = new double[blocks][];
@@ -429,7 +458,6 @@ public final class IalsRecipe implements Recipe {
                     gram[a * k + c] = value;
                     gram[c * k + a] = value;
                 }
-                gram[a * k + a] += lambda;
             }
             return gram;
         }

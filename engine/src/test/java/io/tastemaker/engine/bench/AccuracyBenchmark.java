@@ -185,56 +185,65 @@ public final class AccuracyBenchmark {
 
     /**
      * The measurements behind iALS's defaults and the auto choice's threshold, on validation only:
-     * a grid over regularization × alpha (64 factors, 10 iterations), then cg_steps and iterations
-     * at the chosen pair, then EASE restricted to its most popular items at falling coverage.
+     * for each regularization_exponent a grid over regularization × alpha (64 factors, 10
+     * iterations), then cg_steps, iterations and factors at the best triple, then EASE restricted to
+     * its most popular items at falling coverage against iALS with its defaults.
      */
     private static void ialsSweeps(InteractionLog validationTrain, Split validation, IdDictionary allItems) {
-        double[] regularizations = {0.1, 1, 5, 10, 20, 50, 100, 200};
+        double[] exponents = {0, 0.25, 0.5, 0.75, 1};
+        double[] regularizations = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200};
         double[] alphas = {1, 2, 5, 10, 20, 40};
-        OUT.printf(Locale.ROOT, "%nSweep iALS regularization x alpha (64 factors, 10 iterations, cg_steps 3): "
-                + "validation nDCG@10%n| %14s |", "reg \\ alpha");
-        for (double alpha : alphas) {
-            OUT.printf(Locale.ROOT, " %7s |", trimmed(alpha));
-        }
-        OUT.println();
         double best = -1;
+        double bestExponent = 0;
         double bestRegularization = 0;
         double bestAlpha = 0;
-        for (double regularization : regularizations) {
-            OUT.printf(Locale.ROOT, "| %14s |", trimmed(regularization));
+        for (double exponent : exponents) {
+            OUT.printf(Locale.ROOT, "%nSweep iALS regularization x alpha, regularization_exponent %s (64 factors, "
+                    + "10 iterations, cg_steps 3): validation nDCG@10%n| %14s |", trimmed(exponent), "reg \\ alpha");
             for (double alpha : alphas) {
-                double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(
-                        IalsRecipe.REGULARIZATION, Double.toString(regularization),
-                        IalsRecipe.ALPHA, Double.toString(alpha)));
-                OUT.printf(Locale.ROOT, " %7.4f |", ndcg);
-                if (ndcg > best) {
-                    best = ndcg;
-                    bestRegularization = regularization;
-                    bestAlpha = alpha;
-                }
+                OUT.printf(Locale.ROOT, " %7s |", trimmed(alpha));
             }
             OUT.println();
+            for (double regularization : regularizations) {
+                OUT.printf(Locale.ROOT, "| %14s |", trimmed(regularization));
+                for (double alpha : alphas) {
+                    double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(
+                            IalsRecipe.REGULARIZATION, Double.toString(regularization),
+                            IalsRecipe.REGULARIZATION_EXPONENT, Double.toString(exponent),
+                            IalsRecipe.ALPHA, Double.toString(alpha)));
+                    OUT.printf(Locale.ROOT, " %7.4f |", ndcg);
+                    if (ndcg > best) {
+                        best = ndcg;
+                        bestExponent = exponent;
+                        bestRegularization = regularization;
+                        bestAlpha = alpha;
+                    }
+                }
+                OUT.println();
+            }
         }
-        OUT.printf(Locale.ROOT, "  best: regularization=%s alpha=%s (%.4f)%n", trimmed(bestRegularization),
-                trimmed(bestAlpha), best);
-        String regularization = Double.toString(bestRegularization);
-        String alpha = Double.toString(bestAlpha);
-        OUT.printf(Locale.ROOT, "%nSweep iALS cg_steps and iterations (regularization=%s, alpha=%s): validation "
-                + "nDCG@10, train s%n", trimmed(bestRegularization), trimmed(bestAlpha));
+        OUT.printf(Locale.ROOT, "  best: regularization_exponent=%s regularization=%s alpha=%s (%.4f)%n",
+                trimmed(bestExponent), trimmed(bestRegularization), trimmed(bestAlpha), best);
+        Map<String, String> chosen = Map.of(IalsRecipe.REGULARIZATION_EXPONENT, Double.toString(bestExponent),
+                IalsRecipe.REGULARIZATION, Double.toString(bestRegularization),
+                IalsRecipe.ALPHA, Double.toString(bestAlpha));
+        OUT.printf(Locale.ROOT, "%nSweep iALS cg_steps, iterations and factors (regularization_exponent=%s, "
+                + "regularization=%s, alpha=%s): validation nDCG@10, train s%n", trimmed(bestExponent),
+                trimmed(bestRegularization), trimmed(bestAlpha));
         for (int steps : new int[] {1, 2, 3, 4, 6, 10}) {
             long start = System.nanoTime();
-            double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(IalsRecipe.REGULARIZATION,
-                    regularization, IalsRecipe.ALPHA, alpha, IalsRecipe.CG_STEPS, Integer.toString(steps)));
+            double ndcg = validationNdcg(validationTrain, validation, allItems,
+                    with(chosen, IalsRecipe.CG_STEPS, steps));
             OUT.printf(Locale.ROOT, "  cg_steps=%-3d %.4f %6.2f s%n", steps, ndcg, (System.nanoTime() - start) / 1e9);
         }
         for (int iterations : new int[] {5, 10, 15, 20, 30}) {
-            double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(IalsRecipe.REGULARIZATION,
-                    regularization, IalsRecipe.ALPHA, alpha, IalsRecipe.ITERATIONS, Integer.toString(iterations)));
+            double ndcg = validationNdcg(validationTrain, validation, allItems,
+                    with(chosen, IalsRecipe.ITERATIONS, iterations));
             OUT.printf(Locale.ROOT, "  iterations=%-3d %.4f%n", iterations, ndcg);
         }
         for (int factors : new int[] {32, 64, 128, 256}) {
-            double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(IalsRecipe.REGULARIZATION,
-                    regularization, IalsRecipe.ALPHA, alpha, IalsRecipe.FACTORS, Integer.toString(factors)));
+            double ndcg = validationNdcg(validationTrain, validation, allItems,
+                    with(chosen, IalsRecipe.FACTORS, factors));
             OUT.printf(Locale.ROOT, "  factors=%-4d %.4f%n", factors, ndcg);
         }
 
@@ -250,6 +259,12 @@ public final class AccuracyBenchmark {
             OUT.printf(Locale.ROOT, "| %9d | %7.1f%% | %8.4f | %8.4f |%n", maxItems, 100 * choice.coverage(), ndcg,
                     ialsNdcg);
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> hyperParameters, String name, int value) {
+        Map<String, String> copy = new LinkedHashMap<>(hyperParameters);
+        copy.put(name, Integer.toString(value));
+        return copy;
     }
 
     private static double validationNdcg(InteractionLog validationTrain, Split validation, IdDictionary allItems,
@@ -270,10 +285,10 @@ public final class AccuracyBenchmark {
             return (Recommender) (u, n) -> model.recommend(u, n, true);
         });
         IalsRecipe.HyperParameters parameters = holder[0].hyperParameters();
-        String note = String.format(Locale.ROOT, "%d factors, %d iterations, reg=%s, alpha=%s, cg_steps=%d, "
+        String note = String.format(Locale.ROOT, "%d factors, %d iterations, reg=%s·n^%s, alpha=%s, cg_steps=%d, "
                 + "artifact %,d bytes", parameters.factors(), parameters.iterations(),
-                trimmed(parameters.regularization()), trimmed(parameters.alpha()), parameters.cgSteps(),
-                artifactBytes(holder[0]));
+                trimmed(parameters.regularization()), trimmed(parameters.regularizationExponent()),
+                trimmed(parameters.alpha()), parameters.cgSteps(), artifactBytes(holder[0]));
         return new Trained(trained.recommender(), trained.seconds(), trained.peakHeapBytes(), trained.retainedBytes(),
                 note);
     }

@@ -257,7 +257,7 @@ class IalsRecipeTest {
         IalsModel ials = (IalsModel) copy;
         assertThat(ials.recipe()).isEqualTo("some-recipe");
         assertThat(ials.hyperParameters()).isEqualTo(new IalsRecipe.HyperParameters(8, IalsRecipe.DEFAULT_ITERATIONS,
-                5, 3.5, IalsRecipe.DEFAULT_CG_STEPS));
+                5, IalsRecipe.DEFAULT_REGULARIZATION_EXPONENT, 3.5, IalsRecipe.DEFAULT_CG_STEPS));
         assertThat(bytesOf(ials)).isEqualTo(bytes);
         for (String user : List.of("user-0", "user-9", "nobody")) {
             assertThat(ials.recommend(user, 1_000)).isEqualTo(model.recommend(user, 1_000));
@@ -295,6 +295,7 @@ class IalsRecipeTest {
             data.writeInt(2);
             data.writeInt(10);
             data.writeDouble(1);
+            data.writeDouble(0.5);
             data.writeDouble(1);
             data.writeInt(3);
             data.writeInt(1);
@@ -336,6 +337,8 @@ class IalsRecipeTest {
             {IalsRecipe.FACTORS, "many"}, {IalsRecipe.ITERATIONS, "0"}, {IalsRecipe.ITERATIONS, "201"},
             {IalsRecipe.ITERATIONS, "99999999999"}, {IalsRecipe.REGULARIZATION, "-0.1"},
             {IalsRecipe.REGULARIZATION, "NaN"}, {IalsRecipe.REGULARIZATION, "2e6"}, {IalsRecipe.REGULARIZATION, ""},
+            {IalsRecipe.REGULARIZATION_EXPONENT, "-0.5"}, {IalsRecipe.REGULARIZATION_EXPONENT, "1.5"},
+            {IalsRecipe.REGULARIZATION_EXPONENT, "half"},
             {IalsRecipe.ALPHA, "-1"}, {IalsRecipe.ALPHA, "Infinity"}, {IalsRecipe.ALPHA, "0x10"},
             {IalsRecipe.CG_STEPS, "0"}, {IalsRecipe.CG_STEPS, "65"}, {IalsRecipe.CG_STEPS, "three"},
         };
@@ -356,13 +359,14 @@ class IalsRecipeTest {
     @Test
     void parsesAndDefaultsHyperparameters() {
         assertThat(IalsRecipe.HYPERPARAMETER_NAMES)
-                .containsExactlyInAnyOrder("factors", "iterations", "regularization", "alpha", "cg_steps");
+                .containsExactlyInAnyOrder("factors", "iterations", "regularization", "regularization_exponent",
+                        "alpha", "cg_steps");
         assertThat(IalsRecipe.HyperParameters.parse("r", Map.of())).isEqualTo(IalsRecipe.HyperParameters.defaults());
         assertThat(IalsRecipe.HyperParameters.defaults().factors()).isEqualTo(64);
         assertThat(IalsRecipe.HyperParameters.defaults().iterations()).isEqualTo(10);
         assertThat(IalsRecipe.HyperParameters.parse("r", Map.of("factors", " 32 ", "iterations", "5",
-                "regularization", "0", "alpha", "1e2", "cg_steps", "2")))
-                .isEqualTo(new IalsRecipe.HyperParameters(32, 5, 0, 100, 2));
+                "regularization", "0", "regularization_exponent", "1", "alpha", "1e2", "cg_steps", "2")))
+                .isEqualTo(new IalsRecipe.HyperParameters(32, 5, 0, 1, 100, 2));
         assertThat(new IalsRecipe("my-name", 1).name()).isEqualTo("my-name");
         assertThatThrownBy(() -> new IalsRecipe(" ", 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new IalsRecipe("x", 0)).isInstanceOf(IllegalArgumentException.class);

@@ -116,7 +116,8 @@ class UserPersonalizationRecipeTest {
     @Test
     void acceptsBothAlgorithmsHyperparametersAndChecksEveryValue() {
         assertThat(UserPersonalizationRecipe.HYPERPARAMETER_NAMES).containsExactlyInAnyOrder("algorithm", "lambda",
-                "max_items", "neighbors", "factors", "iterations", "regularization", "alpha", "cg_steps");
+                "max_items", "neighbors", "factors", "iterations", "regularization", "regularization_exponent", "alpha",
+                "cg_steps");
         UserPersonalizationRecipe.HyperParameters defaults = UserPersonalizationRecipe.HyperParameters.parse(Map.of());
         assertThat(defaults.algorithm()).isEqualTo(UserPersonalizationRecipe.Algorithm.AUTO);
         assertThat(defaults.ease()).isEqualTo(EaseRecipe.HyperParameters.defaults());
