@@ -45,7 +45,7 @@ import java.util.function.IntPredicate;
  * user (string id, {@code int} length, that many ascending catalog indices). Reading checks every
  * invariant, so a tampered payload that kept its checksum still cannot make an inconsistent model.
  */
-public final class EaseModel implements RankingModel {
+public final class EaseModel implements UserPersonalizationModel {
 
     static final int PAYLOAD_VERSION = 1;
 
@@ -134,6 +134,11 @@ public final class EaseModel implements RankingModel {
     @Override
     public String recipe() {
         return EaseRecipe.NAME;
+    }
+
+    @Override
+    public UserPersonalizationRecipe.Algorithm algorithm() {
+        return UserPersonalizationRecipe.Algorithm.EASE;
     }
 
     /** The hyperparameters the model was trained with. */
@@ -493,7 +498,7 @@ public final class EaseModel implements RankingModel {
 
     @Override
     public String toString() {
-        return "EaseModel[items=" + itemIds.length + ", modelled=" + modelled + ", users=" + userIds.length
-                + ", weights=" + neighborItems.length + ", " + parameters + "]";
+        return "EaseModel[algorithm=ease, items=" + itemIds.length + ", modelled=" + modelled + ", users="
+                + userIds.length + ", weights=" + neighborItems.length + ", " + parameters + "]";
     }
 }

@@ -25,7 +25,8 @@ import java.util.zip.CheckedOutputStream;
  * <pre>
  *   bytes   "TMKR"                  magic
  *   int     FORMAT_VERSION          layout of this envelope (currently 1)
- *   string  recipe name             selects the payload reader
+ *   string  recipe name             selects the payload reader (an artifact key where one recipe
+ *                                   has several payloads, such as IalsModel.ARTIFACT_KEY)
  *   int     payload version         layout of the recipe's payload, owned by the recipe
  *   ...     payload
  *   int     CRC-32 of every byte above
@@ -62,7 +63,8 @@ public final class ModelCodec {
                     SimilarItemsRecipe.HyperParameters::parse, SimilarItemsRecipe.NEIGHBORS_PER_ITEM),
             SemanticSimilarityRecipe.NAME, NeighborListModel.reader(SemanticSimilarityRecipe.NAME,
                     SemanticSimilarityRecipe.HyperParameters::parse, SemanticSimilarityRecipe.NEIGHBORS_PER_ITEM),
-            TrendingNowRecipe.NAME, TrendingNowModel::readPayload);
+            TrendingNowRecipe.NAME, TrendingNowModel::readPayload,
+            IalsModel.ARTIFACT_KEY, IalsModel::readPayload);
 
     private ModelCodec() {
     }

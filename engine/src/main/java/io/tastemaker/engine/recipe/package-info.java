@@ -12,14 +12,18 @@
  * in the artifact's header, so each recipe owns its payload layout and version.
  *
  * <p>Recipes: {@link io.tastemaker.engine.recipe.PopularityCountRecipe} ({@code aws-popularity-count}),
- * {@link io.tastemaker.engine.recipe.EaseRecipe} ({@code aws-user-personalization}, EASE over the
- * most popular items with a popularity fallback) and
- * {@link io.tastemaker.engine.recipe.TrendingNowRecipe} ({@code aws-trending-now}, items ranked by a
- * lower confidence bound of their growth between the last two windows); for RELATED_ITEMS,
- * {@link io.tastemaker.engine.recipe.SimsRecipe} ({@code aws-sims}, co-occurrence),
- * {@link io.tastemaker.engine.recipe.SimilarItemsRecipe} ({@code aws-similar-items}, co-occurrence
- * blended with item metadata) and {@link io.tastemaker.engine.recipe.SemanticSimilarityRecipe}
- * ({@code aws-semantic-similarity}, item text through Lucene's English analysis), whose models
+ * {@link io.tastemaker.engine.recipe.EaseRecipe} (EASE over the most popular items with a popularity
+ * fallback), {@link io.tastemaker.engine.recipe.IalsRecipe} (implicit-feedback ALS, for large
+ * catalogs) and {@link io.tastemaker.engine.recipe.UserPersonalizationRecipe}
+ * ({@code aws-user-personalization}: EASE or iALS, chosen from the data; an iALS model's artifact
+ * carries its own key, {@code aws-user-personalization/ials}, since EASE artifacts already use
+ * {@code aws-user-personalization}); {@link io.tastemaker.engine.recipe.TrendingNowRecipe}
+ * ({@code aws-trending-now}, items ranked by a lower confidence bound of their growth between the
+ * last two windows); for RELATED_ITEMS, {@link io.tastemaker.engine.recipe.SimsRecipe}
+ * ({@code aws-sims}, co-occurrence), {@link io.tastemaker.engine.recipe.SimilarItemsRecipe}
+ * ({@code aws-similar-items}, co-occurrence blended with item metadata) and
+ * {@link io.tastemaker.engine.recipe.SemanticSimilarityRecipe} ({@code aws-semantic-similarity}, item
+ * text through Lucene's English analysis), whose models
  * ({@link io.tastemaker.engine.recipe.NeighborListModel}) store each item's related items and answer
  * {@code related(itemId, numResults)}. Hyperparameters are strings, as in Personalize's
  * {@code algorithmHyperParameters}; each recipe documents their defaults and ranges and exposes

@@ -8,6 +8,8 @@ import io.tastemaker.engine.evaluation.RankingMetrics;
 import io.tastemaker.engine.recipe.EaseModel;
 import io.tastemaker.engine.recipe.EaseRecipe;
 import io.tastemaker.engine.recipe.NeighborListModel;
+import io.tastemaker.engine.recipe.IalsModel;
+import io.tastemaker.engine.recipe.IalsRecipe;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import io.tastemaker.engine.recipe.Recipe;
 import io.tastemaker.engine.recipe.RelatedItemsModel;
@@ -20,6 +22,8 @@ import io.tastemaker.engine.recipe.TrainingData;
 import io.tastemaker.engine.recipe.TrainingMonitor;
 import io.tastemaker.engine.recipe.UserModel;
 import io.tastemaker.engine.recipe.TrainingConfig;
+import io.tastemaker.engine.recipe.UserPersonalizationModel;
+import io.tastemaker.engine.recipe.UserPersonalizationRecipe;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,8 +61,9 @@ import java.util.function.Supplier;
  * item's train ratings, seed 1), never on test.
  *
  * <p>Models: MostPop (the served {@code aws-popularity-count} model), ItemKNN (cosine, k chosen on
- * validation), EASE with its defaults, EASE with λ chosen on validation, and EASE in the
- * README's reference setting (λ = 200, every item, every weight).
+ * validation), EASE with its defaults, EASE with λ chosen on validation, EASE in the
+ * README's reference setting (λ = 200, every item, every weight), iALS with its defaults (64 and
+ * 128 factors), and {@code aws-user-personalization} as served (the {@code auto} choice).
  *
  * <p>Related-items recipes ({@code aws-sims}, {@code aws-similar-items},
  * {@code aws-semantic-similarity}) answer "items like this one", not "items for this user", so
@@ -72,8 +77,10 @@ import java.util.function.Supplier;
  * field) when they sit next to the ratings; without them Similar-Items is co-occurrence alone and
  * Semantic-Similarity is skipped.
  *
- * <p>Usage: {@code AccuracyBenchmark <ratings.csv> [--sweep] [--sweep-related]}; {@code --sweep}
- * also prints the measurements behind EASE's defaults ({@code max_items}, {@code neighbors}),
+ * <p>Usage: {@code AccuracyBenchmark <ratings.csv> [--sweep] [--sweep-ials] [--sweep-related]};
+ * {@code --sweep} also prints the measurements behind EASE's defaults ({@code max_items},
+ * {@code neighbors}), iALS's defaults ({@code regularization}, {@code alpha}, {@code cg_steps}) and
+ * the coverage threshold of the {@code auto} choice; {@code --sweep-ials} prints only the last two;
  * {@code --sweep-related} those behind the related-items recipes' defaults (on validation).
  */
 public final class AccuracyBenchmark {
@@ -140,6 +147,10 @@ public final class AccuracyBenchmark {
         if (sweepRelated) {
             sweepRelated(validationTrain, validation, allItems, metadata);
         }
+        if (Arrays.asList(args).contains("--sweep-ials")) {
+            ialsSweeps(validationTrain, validation, allItems);
+            return;
+        }
 
         // ItemKNN's k and EASE's λ on validation.
         OUT.println("Validation (train minus 10% per item -> the 10%), nDCG@10:");
@@ -184,6 +195,10 @@ public final class AccuracyBenchmark {
         // The README's reference setting: λ=200, every item, every weight.
         models.put("EASE (λ=200, all items, dense B)", () -> ease(train,
                 easeConfig(200.0, EaseRecipe.MAX_MAX_ITEMS, EaseRecipe.MAX_NEIGHBORS)));
+        models.put("iALS (defaults, 64 factors)", () -> ials(train, config(Map.of())));
+        models.put("iALS (128 factors, 15 iter.)", () -> ials(train,
+                config(Map.of(IalsRecipe.FACTORS, "128", IalsRecipe.ITERATIONS, "15"))));
+        models.put("aws-user-personalization (auto)", () -> served(train, config(Map.of())));
 
         // Related-items recipes: items related to the user's most recent train item, then the same
         // with those items' ratings left out of training (cold items).
@@ -217,7 +232,133 @@ public final class AccuracyBenchmark {
 
         if (sweep) {
             sweeps(train, validationTrain, test, validation, allItems, chosenLambda);
+            ialsSweeps(validationTrain, validation, allItems);
         }
+    }
+
+    /**
+     * The measurements behind iALS's defaults and the auto choice's threshold, on validation only:
+     * for each regularization_exponent a grid over regularization × alpha (64 factors, 10
+     * iterations), then cg_steps, iterations and factors at the best triple, then EASE restricted to
+     * its most popular items at falling coverage against iALS with its defaults.
+     */
+    private static void ialsSweeps(InteractionLog validationTrain, Split validation, IdDictionary allItems) {
+        double[] exponents = {0, 0.25, 0.5, 0.75, 1};
+        double[] regularizations = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200};
+        double[] alphas = {1, 2, 5, 10, 20, 40};
+        double best = -1;
+        double bestExponent = 0;
+        double bestRegularization = 0;
+        double bestAlpha = 0;
+        for (double exponent : exponents) {
+            OUT.printf(Locale.ROOT, "%nSweep iALS regularization x alpha, regularization_exponent %s (64 factors, "
+                    + "10 iterations, cg_steps 3): validation nDCG@10%n| %14s |", trimmed(exponent), "reg \\ alpha");
+            for (double alpha : alphas) {
+                OUT.printf(Locale.ROOT, " %7s |", trimmed(alpha));
+            }
+            OUT.println();
+            for (double regularization : regularizations) {
+                OUT.printf(Locale.ROOT, "| %14s |", trimmed(regularization));
+                for (double alpha : alphas) {
+                    double ndcg = validationNdcg(validationTrain, validation, allItems, Map.of(
+                            IalsRecipe.REGULARIZATION, Double.toString(regularization),
+                            IalsRecipe.REGULARIZATION_EXPONENT, Double.toString(exponent),
+                            IalsRecipe.ALPHA, Double.toString(alpha)));
+                    OUT.printf(Locale.ROOT, " %7.4f |", ndcg);
+                    if (ndcg > best) {
+                        best = ndcg;
+                        bestExponent = exponent;
+                        bestRegularization = regularization;
+                        bestAlpha = alpha;
+                    }
+                }
+                OUT.println();
+            }
+        }
+        OUT.printf(Locale.ROOT, "  best: regularization_exponent=%s regularization=%s alpha=%s (%.4f)%n",
+                trimmed(bestExponent), trimmed(bestRegularization), trimmed(bestAlpha), best);
+        Map<String, String> chosen = Map.of(IalsRecipe.REGULARIZATION_EXPONENT, Double.toString(bestExponent),
+                IalsRecipe.REGULARIZATION, Double.toString(bestRegularization),
+                IalsRecipe.ALPHA, Double.toString(bestAlpha));
+        OUT.printf(Locale.ROOT, "%nSweep iALS cg_steps, iterations and factors (regularization_exponent=%s, "
+                + "regularization=%s, alpha=%s): validation nDCG@10, train s%n", trimmed(bestExponent),
+                trimmed(bestRegularization), trimmed(bestAlpha));
+        for (int steps : new int[] {1, 2, 3, 4, 6, 10}) {
+            long start = System.nanoTime();
+            double ndcg = validationNdcg(validationTrain, validation, allItems,
+                    with(chosen, IalsRecipe.CG_STEPS, steps));
+            OUT.printf(Locale.ROOT, "  cg_steps=%-3d %.4f %6.2f s%n", steps, ndcg, (System.nanoTime() - start) / 1e9);
+        }
+        for (int iterations : new int[] {5, 10, 15, 20, 30}) {
+            double ndcg = validationNdcg(validationTrain, validation, allItems,
+                    with(chosen, IalsRecipe.ITERATIONS, iterations));
+            OUT.printf(Locale.ROOT, "  iterations=%-3d %.4f%n", iterations, ndcg);
+        }
+        for (int factors : new int[] {32, 64, 128, 256}) {
+            double ndcg = validationNdcg(validationTrain, validation, allItems,
+                    with(chosen, IalsRecipe.FACTORS, factors));
+            OUT.printf(Locale.ROOT, "  factors=%-4d %.4f%n", factors, ndcg);
+        }
+
+        OUT.printf(Locale.ROOT, "%nSweep coverage: EASE (defaults) on its max_items most popular items vs iALS "
+                + "(defaults), validation nDCG@10%n");
+        double ialsNdcg = validationNdcg(validationTrain, validation, allItems, Map.of());
+        OUT.printf(Locale.ROOT, "| %9s | %8s | %8s | %8s |%n", "max_items", "coverage", "EASE", "iALS");
+        for (int maxItems : new int[] {100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000}) {
+            TrainingConfig config = easeConfig(null, maxItems, null);
+            UserPersonalizationRecipe.Choice choice = UserPersonalizationRecipe.choose(validationTrain, config);
+            EaseModel model = new EaseRecipe().train(validationTrain, config);
+            double ndcg = evaluate((u, n) -> model.recommend(u, n, true), validation, allItems).ndcg();
+            OUT.printf(Locale.ROOT, "| %9d | %7.1f%% | %8.4f | %8.4f |%n", maxItems, 100 * choice.coverage(), ndcg,
+                    ialsNdcg);
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> hyperParameters, String name, int value) {
+        Map<String, String> copy = new LinkedHashMap<>(hyperParameters);
+        copy.put(name, Integer.toString(value));
+        return copy;
+    }
+
+    private static double validationNdcg(InteractionLog validationTrain, Split validation, IdDictionary allItems,
+            Map<String, String> hyperParameters) {
+        IalsModel model = new IalsRecipe().train(validationTrain, config(hyperParameters));
+        return evaluate((u, n) -> model.recommend(u, n, true), validation, allItems).ndcg();
+    }
+
+    private static TrainingConfig config(Map<String, String> hyperParameters) {
+        return new TrainingConfig(null, null, hyperParameters, 0L);
+    }
+
+    private static Trained ials(InteractionLog train, TrainingConfig config) {
+        IalsModel[] holder = new IalsModel[1];
+        Trained trained = timed(() -> {
+            IalsModel model = new IalsRecipe().train(train, config);
+            holder[0] = model;
+            return (Recommender) (u, n) -> model.recommend(u, n, true);
+        });
+        IalsRecipe.HyperParameters parameters = holder[0].hyperParameters();
+        String note = String.format(Locale.ROOT, "%d factors, %d iterations, reg=%s·n^%s, alpha=%s, cg_steps=%d, "
+                + "artifact %,d bytes", parameters.factors(), parameters.iterations(),
+                trimmed(parameters.regularization()), trimmed(parameters.regularizationExponent()),
+                trimmed(parameters.alpha()), parameters.cgSteps(), artifactBytes(holder[0]));
+        return new Trained(trained.recommender(), trained.seconds(), trained.peakHeapBytes(), trained.retainedBytes(),
+                note);
+    }
+
+    /** aws-user-personalization as the service trains it; evaluated excluding train items. */
+    private static Trained served(InteractionLog train, TrainingConfig config) {
+        UserPersonalizationModel[] holder = new UserPersonalizationModel[1];
+        Trained trained = timed(() -> {
+            UserPersonalizationModel model = new UserPersonalizationRecipe().train(train, config);
+            holder[0] = model;
+            return model instanceof EaseModel ease
+                    ? (Recommender) (u, n) -> ease.recommend(u, n, true)
+                    : (Recommender) (u, n) -> ((IalsModel) model).recommend(u, n, true);
+        });
+        UserPersonalizationRecipe.Choice choice = UserPersonalizationRecipe.choose(train, config);
+        return new Trained(trained.recommender(), trained.seconds(), trained.peakHeapBytes(), trained.retainedBytes(),
+                choice.describe() + "; " + holder[0]);
     }
 
     /** The measurements behind the defaults of max_items and neighbors. */

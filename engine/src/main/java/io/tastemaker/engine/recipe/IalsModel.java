@@ -1,0 +1,372 @@
+package io.tastemaker.engine.recipe;
+
+import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.data.IndexSort;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.IntPredicate;
+
+/**
+ * A trained {@link IalsRecipe}: the catalog with its popularity, a vector per user and per item,
+ * and each training user's items.
+ *
+ * <p>Scoring a user the model knows: the raw score of item {@code j} is the dot product
+ * {@code x_u · y_j}; the returned score is the softmax of the raw scores over the whole catalog,
+ * {@code exp(raw[j] − max) / sum over all items of exp(raw[k] − max)}, so the scores of all
+ * catalog items sum to 1, as in Personalize's user-personalization recipes. Items the user
+ * interacted with stay candidates unless the caller asks to exclude them. Ties go to the item
+ * earlier in the catalog (more popular, then lower id). A user the model does not know gets the
+ * most popular items, scored by their share of all counts, exactly as {@link EaseModel} does.
+ *
+ * <p>Artifact: the envelope's recipe field is {@value #ARTIFACT_KEY}, not the recipe name, so that
+ * {@link ModelCodec} tells iALS payloads from the EASE payloads stored under
+ * {@code aws-user-personalization}; the recipe name the model serves is the payload's first field.
+ * Payload version 1 (big-endian): string recipe name; {@code int factors, int iterations, double
+ * regularization, double regularization_exponent, double alpha, int cg_steps}; {@code int M}, then
+ * M times (string item id, {@code long} count) in catalog order; {@code int U} users, then per user
+ * (string id, {@code int} length, that many ascending catalog indices); then {@code U · factors}
+ * floats of user vectors and {@code M · factors} floats of item vectors, row after row. Reading
+ * checks every invariant (order, ranges, finite vectors), so a tampered payload that kept its
+ * checksum cannot make an inconsistent
+ * model.
+ */
+public final class IalsModel implements UserPersonalizationModel {
+
+    /** The envelope's recipe field for iALS artifacts. */
+    public static final String ARTIFACT_KEY = "aws-user-personalization/ials";
+
+    static final int PAYLOAD_VERSION = 1;
+
+    private final String recipe;
+    private final IalsRecipe.HyperParameters parameters;
+    private final String[] itemIds;
+    private final IdDictionary items;
+    private final long[] counts;
+    private final double[] shares;
+    private final String[] userIds;
+    private final IdDictionary users;
+    private final int[] userOffsets;
+    private final int[] userItems;
+    private final int factors;
+    private final float[] userFactors;
+    private final float[] itemFactors;
+
+    /**
+     * @throws IllegalArgumentException if the arrays break the invariants of the class comment
+     */
+    IalsModel(String recipe, IalsRecipe.HyperParameters parameters, String[] itemIds, long[] counts,
+            String[] userIds, int[] userOffsets, int[] userItems, float[] userFactors, float[] itemFactors) {
+        this.recipe = Objects.requireNonNull(recipe, "recipe");
+        if (recipe.isBlank()) {
+            throw new IllegalArgumentException("The recipe name is blank");
+        }
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        int m = itemIds.length;
+        long total = PopularityOrder.requireOrdered(itemIds, counts);
+        int u = userIds.length;
+        if (userOffsets.length != u + 1 || userOffsets[0] != 0 || userOffsets[u] != userItems.length) {
+            throw new IllegalArgumentException("The user offsets do not cover the user items");
+        }
+        for (int user = 0; user < u; user++) {
+            int from = userOffsets[user];
+            int to = userOffsets[user + 1];
+            if (to <= from) {
+                throw new IllegalArgumentException("The user row " + user + " has no items");
+            }
+            for (int p = from; p < to; p++) {
+                int item = userItems[p];
+                if (item < 0 || item >= m || p > from && item <= userItems[p - 1]) {
+                    throw new IllegalArgumentException("The user row " + user + " has an invalid or unsorted index "
+                            + item);
+                }
+            }
+        }
+        this.factors = parameters.factors();
+        requireVectors(userFactors, (long) u * factors, "user");
+        requireVectors(itemFactors, (long) m * factors, "item");
+        this.itemIds = itemIds;
+        this.items = IdDictionary.of(itemIds);
+        this.counts = counts;
+        this.shares = new double[m];
+        for (int i = 0; i < m; i++) {
+            shares[i] = (double) counts[i] / total;
+        }
+        this.userIds = userIds;
+        this.users = IdDictionary.of(userIds);
+        this.userOffsets = userOffsets;
+        this.userItems = userItems;
+        this.userFactors = userFactors;
+        this.itemFactors = itemFactors;
+    }
+
+    private static void requireVectors(float[] vectors, long length, String what) {
+        if (vectors.length != length) {
+            throw new IllegalArgumentException(vectors.length + " " + what + " vector entries, expected " + length);
+        }
+        for (float value : vectors) {
+            if (!Float.isFinite(value)) {
+                throw new IllegalArgumentException("A " + what + " vector entry is not finite: " + value);
+            }
+        }
+    }
+
+    @Override
+    public String recipe() {
+        return recipe;
+    }
+
+    @Override
+    public UserPersonalizationRecipe.Algorithm algorithm() {
+        return UserPersonalizationRecipe.Algorithm.IALS;
+    }
+
+    /** The hyperparameters the model was trained with. */
+    public IalsRecipe.HyperParameters hyperParameters() {
+        return parameters;
+    }
+
+    /** The number of items the model can recommend: every item with a training interaction. */
+    public int catalogSize() {
+        return itemIds.length;
+    }
+
+    /** The number of users with a training interaction. */
+    public int userCount() {
+        return userIds.length;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Same as {@code recommend(userId, numResults, false)}.
+     */
+    @Override
+    public List<ScoredItem> recommend(String userId, int numResults) {
+        return recommend(userId, numResults, false);
+    }
+
+    /**
+     * The best {@code numResults} items for {@code userId}, best first, scored as the class comment
+     * says.
+     *
+     * @param excludeSeen whether to leave out the items the user interacted with in training (an
+     *     offline evaluation's protocol); Personalize keeps them, so the service passes
+     *     {@code false}
+     * @return an unmodifiable list
+     * @throws IllegalArgumentException if {@code numResults} is negative
+     */
+    public List<ScoredItem> recommend(String userId, int numResults, boolean excludeSeen) {
+        Objects.requireNonNull(userId, "userId");
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
+        int user = users.indexOf(userId);
+        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
+        if (user < 0) {
+            for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {
+                result.add(new ScoredItem(itemIds[item], shares[item]));
+            }
+            return Collections.unmodifiableList(result);
+        }
+        int from = userOffsets[user];
+        int to = userOffsets[user + 1];
+        IntPredicate candidate = excludeSeen ? item -> Arrays.binarySearch(userItems, from, to, item) < 0 : null;
+        double[] raw = rawScores(user);
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : raw) {
+            max = Math.max(max, score);
+        }
+        double normaliser = 0;
+        for (double score : raw) {
+            normaliser += Math.exp(score - max);
+        }
+        for (int item : TopK.best(raw, raw.length, numResults, candidate)) {
+            result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * {@code itemIds} in the order the user would prefer them, as Personalize's
+     * {@code GetPersonalizedRanking}: the items the model knows by their raw score, with scores
+     * normalised (softmax) over those items so they sum to 1; then the items it does not know, in
+     * their input order, with score 0. An item listed twice is ranked once. An unknown user gets
+     * the items by popularity, scored by their share of the listed items' counts.
+     *
+     * @return an unmodifiable list with one entry per distinct id of {@code itemIds}
+     */
+    @Override
+    public List<ScoredItem> rank(String userId, List<String> itemIds) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(itemIds, "itemIds");
+        int[] known = new int[itemIds.size()];
+        int knownCount = 0;
+        List<String> unknown = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (String id : itemIds) {
+            Objects.requireNonNull(id, "item id");
+            if (!listed.add(id)) {
+                continue;
+            }
+            int item = items.indexOf(id);
+            if (item < 0) {
+                unknown.add(id);
+            } else {
+                known[knownCount++] = item;
+            }
+        }
+        known = Arrays.copyOf(known, knownCount);
+        List<ScoredItem> result = new ArrayList<>(knownCount + unknown.size());
+        int user = users.indexOf(userId);
+        if (user < 0) {
+            Arrays.sort(known);
+            double total = 0;
+            for (int item : known) {
+                total += counts[item];
+            }
+            for (int item : known) {
+                result.add(new ScoredItem(this.itemIds[item], counts[item] / total));
+            }
+        } else if (knownCount > 0) {
+            double[] raw = new double[this.itemIds.length];
+            int uo = user * factors;
+            for (int item : known) {
+                raw[item] = IalsRecipe.dot(userFactors, uo, itemFactors, item * factors, factors);
+            }
+            IndexSort.stableSort(known, (a, b) -> TopK.better(a, b, raw) ? -1 : TopK.better(b, a, raw) ? 1 : 0);
+            double max = raw[known[0]];
+            double normaliser = 0;
+            for (int item : known) {
+                normaliser += Math.exp(raw[item] - max);
+            }
+            for (int item : known) {
+                result.add(new ScoredItem(this.itemIds[item], Math.exp(raw[item] - max) / normaliser));
+            }
+        }
+        for (String id : unknown) {
+            result.add(new ScoredItem(id, 0.0));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /** {@code x_u · y_j} for every catalog item j. */
+    private double[] rawScores(int user) {
+        double[] raw = new double[itemIds.length];
+        int uo = user * factors;
+        for (int item = 0; item < raw.length; item++) {
+            raw[item] = IalsRecipe.dot(userFactors, uo, itemFactors, item * factors, factors);
+        }
+        return raw;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        ModelCodec.write(out, ARTIFACT_KEY, PAYLOAD_VERSION, this::writePayload);
+    }
+
+    private void writePayload(DataOutputStream out) throws IOException {
+        ModelCodec.writeString(out, recipe);
+        out.writeInt(parameters.factors());
+        out.writeInt(parameters.iterations());
+        out.writeDouble(parameters.regularization());
+        out.writeDouble(parameters.regularizationExponent());
+        out.writeDouble(parameters.alpha());
+        out.writeInt(parameters.cgSteps());
+        out.writeInt(itemIds.length);
+        for (int i = 0; i < itemIds.length; i++) {
+            ModelCodec.writeString(out, itemIds[i]);
+            out.writeLong(counts[i]);
+        }
+        out.writeInt(userIds.length);
+        for (int u = 0; u < userIds.length; u++) {
+            ModelCodec.writeString(out, userIds[u]);
+            int from = userOffsets[u];
+            int to = userOffsets[u + 1];
+            out.writeInt(to - from);
+            for (int p = from; p < to; p++) {
+                out.writeInt(userItems[p]);
+            }
+        }
+        for (float value : userFactors) {
+            out.writeFloat(value);
+        }
+        for (float value : itemFactors) {
+            out.writeFloat(value);
+        }
+    }
+
+    /** Reads a payload written by {@link #writeTo(OutputStream)}. */
+    static IalsModel readPayload(DataInputStream in, int payloadVersion) throws IOException {
+        if (payloadVersion != PAYLOAD_VERSION) {
+            throw new IOException("Unsupported " + ARTIFACT_KEY + " payload version " + payloadVersion
+                    + "; this build reads version " + PAYLOAD_VERSION);
+        }
+        String recipe = ModelCodec.readString(in, "recipe name");
+        IalsRecipe.HyperParameters parameters = new IalsRecipe.HyperParameters(in.readInt(), in.readInt(),
+                in.readDouble(), in.readDouble(), in.readDouble(), in.readInt());
+        // Arrays grow as entries arrive rather than trusting the counts, so a corrupt count ends in
+        // EOF, not in an out-of-memory error.
+        int m = ModelCodec.readCount(in, "item count");
+        String[] itemIds = new String[Math.min(m, 1 << 12)];
+        long[] counts = new long[itemIds.length];
+        for (int i = 0; i < m; i++) {
+            if (i == itemIds.length) {
+                itemIds = Arrays.copyOf(itemIds, (int) Math.min(m, 2L * i));
+                counts = Arrays.copyOf(counts, itemIds.length);
+            }
+            itemIds[i] = ModelCodec.readString(in, "item id");
+            counts[i] = in.readLong();
+        }
+        int userCount = ModelCodec.readCount(in, "user count");
+        String[] userIds = new String[Math.min(userCount, 1 << 12)];
+        int[] userOffsets = new int[userIds.length + 1];
+        int[] userItems = new int[1 << 12];
+        int size = 0;
+        for (int u = 0; u < userCount; u++) {
+            if (u == userIds.length) {
+                userIds = Arrays.copyOf(userIds, (int) Math.min(userCount, 2L * u));
+                userOffsets = Arrays.copyOf(userOffsets, userIds.length + 1);
+            }
+            userIds[u] = ModelCodec.readString(in, "user id");
+            int length = ModelCodec.readCount(in, "user item count");
+            for (int p = 0; p < length; p++) {
+                if (size == userItems.length) {
+                    userItems = Arrays.copyOf(userItems, 2 * size);
+                }
+                userItems[size++] = in.readInt();
+            }
+            userOffsets[u + 1] = size;
+        }
+        // The counts are now backed by data read, and factors by a checked hyperparameter.
+        float[] userFactors = readFloats(in, (long) userCount * parameters.factors(), "user vectors");
+        float[] itemFactors = readFloats(in, (long) m * parameters.factors(), "item vectors");
+        return new IalsModel(recipe, parameters, itemIds, counts, userIds, userOffsets, Arrays.copyOf(userItems, size),
+                userFactors, itemFactors);
+    }
+
+    private static float[] readFloats(DataInputStream in, long count, String what) throws IOException {
+        if (count > Integer.MAX_VALUE - 8) {
+            throw new IOException("Corrupt model artifact: " + count + " " + what);
+        }
+        float[] values = new float[(int) count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+
+    @Override
+    public String toString() {
+        return "IalsModel[algorithm=ials, recipe=" + recipe + ", items=" + itemIds.length + ", users="
+                + userIds.length + ", " + parameters + "]";
+    }
+}
