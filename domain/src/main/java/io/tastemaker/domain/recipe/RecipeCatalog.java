@@ -2,12 +2,12 @@ package io.tastemaker.domain.recipe;
 
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
-import io.tastemaker.engine.recipe.EaseRecipe;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
 import io.tastemaker.engine.recipe.SemanticSimilarityRecipe;
 import io.tastemaker.engine.recipe.SimilarItemsRecipe;
 import io.tastemaker.engine.recipe.SimsRecipe;
 import io.tastemaker.engine.recipe.TrendingNowRecipe;
+import io.tastemaker.engine.recipe.UserPersonalizationRecipe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -34,24 +34,30 @@ public class RecipeCatalog {
                     CATALOG_DATE, Set.of(), values -> { }, PopularityCountRecipe::new, true),
             new RecipeEntry("aws-user-personalization", PREFIX + "aws-user-personalization",
                     "arn:aws:personalize:::algorithm/aws-user-personalization", "USER_PERSONALIZATION",
-                    "Personalized recommendations from each user's interactions: EASE, a closed-form item-to-item "
-                            + "model over the most popular max_items items (hyperparameters lambda, max_items, "
-                            + "neighbors). Users without interactions get the most popular items.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
+                    "Personalized recommendations from each user's interactions and their newest events: EASE (a "
+                            + "closed-form item-to-item model) when its max_items most popular items cover 90% of the "
+                            + "interactions, implicit ALS otherwise (hyperparameter algorithm: auto, ease or ials). "
+                            + "Users without interactions get the most popular items.",
+                    CATALOG_DATE, UserPersonalizationRecipe.HYPERPARAMETER_NAMES,
+                    UserPersonalizationRecipe.HyperParameters::parse, UserPersonalizationRecipe::new, true),
             new RecipeEntry("aws-user-personalization-v2", PREFIX + "aws-user-personalization-v2",
                     "arn:aws:personalize:::algorithm/aws-user-personalization-v2", "USER_PERSONALIZATION",
                     "The same model as aws-user-personalization under Personalize's v2 name, so that solutions "
                             + "written for v2 train unchanged.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
+                    CATALOG_DATE, UserPersonalizationRecipe.HYPERPARAMETER_NAMES,
+                    UserPersonalizationRecipe.HyperParameters::parse, UserPersonalizationRecipe::new, true),
             new RecipeEntry("aws-personalized-ranking", PREFIX + "aws-personalized-ranking",
                     "arn:aws:personalize:::algorithm/aws-personalized-ranking", "PERSONALIZED_RANKING",
-                    "Orders a list of items for a user (GetPersonalizedRanking) with the same EASE model as "
-                            + "aws-user-personalization; items unknown at training go last with score 0.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
+                    "Orders a list of items for a user (GetPersonalizedRanking) with the same model as "
+                            + "aws-user-personalization (EASE or implicit ALS); items unknown at training go last with "
+                            + "score 0.",
+                    CATALOG_DATE, UserPersonalizationRecipe.HYPERPARAMETER_NAMES,
+                    UserPersonalizationRecipe.HyperParameters::parse, UserPersonalizationRecipe::new, true),
             new RecipeEntry("aws-personalized-ranking-v2", PREFIX + "aws-personalized-ranking-v2",
                     "arn:aws:personalize:::algorithm/aws-personalized-ranking-v2", "PERSONALIZED_RANKING",
                     "The same model as aws-personalized-ranking under Personalize's v2 name.",
-                    CATALOG_DATE, EaseRecipe.HYPERPARAMETER_NAMES, EaseRecipe.HyperParameters::parse, EaseRecipe::new, true),
+                    CATALOG_DATE, UserPersonalizationRecipe.HYPERPARAMETER_NAMES,
+                    UserPersonalizationRecipe.HyperParameters::parse, UserPersonalizationRecipe::new, true),
             new RecipeEntry("aws-trending-now", PREFIX + "aws-trending-now",
                     "arn:aws:personalize:::algorithm/aws-trending-now", "USER_PERSONALIZATION",
                     "The items whose interactions grow fastest between the last two windows of "

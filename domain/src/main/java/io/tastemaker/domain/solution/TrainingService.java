@@ -11,6 +11,8 @@ import io.tastemaker.engine.recipe.TrainingConfig;
 import io.tastemaker.engine.recipe.TrainingData;
 import io.tastemaker.engine.recipe.TrainingMonitor;
 import io.tastemaker.engine.recipe.TrainingStoppedException;
+import io.tastemaker.engine.recipe.UserPersonalizationRecipe;
+import io.tastemaker.engine.tuning.DefaultRanges;
 import io.tastemaker.engine.tuning.HpoConfig;
 import io.tastemaker.engine.tuning.HpoResult;
 import io.tastemaker.engine.tuning.HyperparameterSearch;
@@ -29,6 +31,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -137,8 +140,19 @@ public class TrainingService {
     private TrainingConfig tune(String solutionVersionArn, Recipe recipe, TrainingData data, TrainingConfig config,
             HpoConfig hpoConfig, TrainingMonitor monitor) {
         PersonalizeHoldout.Split split = PersonalizeHoldout.split(config.select(data.interactions()), config.seed());
-        HpoResult result = HyperparameterSearch.run(recipe, data.withInteractions(split.train()), config, hpoConfig,
-                monitor);
+        TrainingData tuningData = data.withInteractions(split.train());
+        if (recipe instanceof UserPersonalizationRecipe && hpoConfig.algorithmHyperParameterRanges().isEmpty()) {
+            // aws-user-personalization's default ranges are those of the algorithm it chooses for this
+            // data; the choice is fixed for the trials, so that every trial tunes the same algorithm.
+            UserPersonalizationRecipe.Choice choice = UserPersonalizationRecipe.choose(tuningData.interactions(), config);
+            Map<String, String> fixed = new HashMap<>(config.hyperParameters());
+            fixed.put(UserPersonalizationRecipe.ALGORITHM, choice.algorithm().value());
+            config = new TrainingConfig(config.eventType(), config.eventValueThreshold(), fixed, config.seed());
+            hpoConfig = new HpoConfig(hpoConfig.hpoObjective(), hpoConfig.hpoResourceConfig(),
+                    choice.algorithm() == UserPersonalizationRecipe.Algorithm.IALS ? DefaultRanges.ials()
+                            : DefaultRanges.ease());
+        }
+        HpoResult result = HyperparameterSearch.run(recipe, tuningData, config, hpoConfig, monitor);
         JsonObjectBuilder tuned = Json.createObjectBuilder();
         result.tunedHyperParameters().forEach(tuned::add);
         JsonArrayBuilder trials = Json.createArrayBuilder();

@@ -33,6 +33,39 @@ public final class Cholesky {
     }
 
     /**
+     * Solves {@code A x = b} for a symmetric positive definite {@code A} (its lower triangle is
+     * read, then replaced by its factor) and returns {@code x}; for the small systems of a single
+     * row (a user's factors), on the calling thread.
+     *
+     * @throws IllegalArgumentException if {@code a} is not square, {@code b} has another length, or
+     *     {@code a} is not (numerically) positive definite
+     */
+    public static double[] solve(double[][] a, double[] b) {
+        int n = order(a);
+        if (b.length != n) {
+            throw new IllegalArgumentException("b has " + b.length + " entries for a matrix of order " + n);
+        }
+        factor(a, null);
+        double[] x = b.clone();
+        for (int i = 0; i < n; i++) {
+            double sum = x[i];
+            double[] row = a[i];
+            for (int j = 0; j < i; j++) {
+                sum -= row[j] * x[j];
+            }
+            x[i] = sum / row[i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            double sum = x[i];
+            for (int j = i + 1; j < n; j++) {
+                sum -= a[j][i] * x[j];
+            }
+            x[i] = sum / a[i][i];
+        }
+        return x;
+    }
+
+    /**
      * Replaces the lower triangle of {@code a} with its Cholesky factor {@code L}
      * ({@code A = L Lᵀ}, positive diagonal). The upper triangle is left as it was.
      *

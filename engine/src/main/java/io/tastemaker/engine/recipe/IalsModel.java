@@ -1,6 +1,7 @@
 package io.tastemaker.engine.recipe;
 
 import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.linalg.Cholesky;
 import io.tastemaker.engine.data.IndexSort;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -59,6 +60,8 @@ public final class IalsModel implements UserPersonalizationModel {
     private final int factors;
     private final float[] userFactors;
     private final float[] itemFactors;
+    /** YᵀY, computed on first use; a race only computes the same value twice. */
+    private volatile double[][] itemGram;
 
     /**
      * @throws IllegalArgumentException if the arrays break the invariants of the class comment
@@ -207,6 +210,19 @@ public final class IalsModel implements UserPersonalizationModel {
     @Override
     public List<ScoredItem> rank(String userId, List<String> itemIds) {
         Objects.requireNonNull(userId, "userId");
+        int user = users.indexOf(userId);
+        return rank(user < 0 ? null : rawScores(user), itemIds);
+    }
+
+    /** {@link #rank(String, List)} with the user's vector folded in from the recent items too (see {@link #recommend(String, List, int)}). */
+    @Override
+    public List<ScoredItem> rank(String userId, List<String> recentItemIds, List<String> itemIds) {
+        double[] live = liveScores(userId, recentItemIds);
+        return live == null ? rank(userId, itemIds) : rank(live, itemIds);
+    }
+
+    /** Ranks by {@code raw} scores, or by popularity when {@code raw} is null (an unknown user). */
+    private List<ScoredItem> rank(double[] raw, List<String> itemIds) {
         Objects.requireNonNull(itemIds, "itemIds");
         int[] known = new int[itemIds.size()];
         int knownCount = 0;
@@ -226,8 +242,7 @@ public final class IalsModel implements UserPersonalizationModel {
         }
         known = Arrays.copyOf(known, knownCount);
         List<ScoredItem> result = new ArrayList<>(knownCount + unknown.size());
-        int user = users.indexOf(userId);
-        if (user < 0) {
+        if (raw == null) {
             Arrays.sort(known);
             double total = 0;
             for (int item : known) {
@@ -237,11 +252,6 @@ public final class IalsModel implements UserPersonalizationModel {
                 result.add(new ScoredItem(this.itemIds[item], counts[item] / total));
             }
         } else if (knownCount > 0) {
-            double[] raw = new double[this.itemIds.length];
-            int uo = user * factors;
-            for (int item : known) {
-                raw[item] = IalsRecipe.dot(userFactors, uo, itemFactors, item * factors, factors);
-            }
             IndexSort.stableSort(known, (a, b) -> TopK.better(a, b, raw) ? -1 : TopK.better(b, a, raw) ? 1 : 0);
             double max = raw[known[0]];
             double normaliser = 0;
@@ -256,6 +266,119 @@ public final class IalsModel implements UserPersonalizationModel {
             result.add(new ScoredItem(id, 0.0));
         }
         return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The user's vector is folded in from their training items and the recent items together
+     * (each counted once, with confidence {@code 1 + alpha}), by one exact solve of the iALS
+     * normal equations with the item factors fixed: {@code (YᵀY + alpha·Σ y yᵀ + λ·n^e·I) x =
+     * (1 + alpha)·Σ y}. A user unknown at training gets a vector from the recent items alone; with
+     * no recent item the model's trained vector is used, unchanged.
+     */
+    @Override
+    public List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults) {
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
+        double[] raw = liveScores(userId, recentItemIds);
+        if (raw == null) {
+            return recommend(userId, numResults, false);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : raw) {
+            max = Math.max(max, score);
+        }
+        double normaliser = 0;
+        for (double score : raw) {
+            normaliser += Math.exp(score - max);
+        }
+        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
+        for (int item : TopK.best(raw, raw.length, numResults, null)) {
+            result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /** Scores of every catalog item from the folded-in vector, or null when no recent item is known. */
+    private double[] liveScores(String userId, List<String> recentItemIds) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(recentItemIds, "recentItemIds");
+        Set<Integer> history = new HashSet<>();
+        for (String id : recentItemIds) {
+            int item = items.indexOf(id);
+            if (item >= 0) {
+                history.add(item);
+            }
+        }
+        if (history.isEmpty()) {
+            return null;
+        }
+        int user = users.indexOf(userId);
+        if (user >= 0) {
+            for (int p = userOffsets[user]; p < userOffsets[user + 1]; p++) {
+                history.add(userItems[p]);
+            }
+        }
+        float[] x = foldIn(history);
+        double[] raw = new double[itemIds.length];
+        for (int item = 0; item < raw.length; item++) {
+            raw[item] = IalsRecipe.dot(x, 0, itemFactors, item * factors, factors);
+        }
+        return raw;
+    }
+
+    /** The user vector that the given items (catalog indices, each once) give with the item factors fixed. */
+    private float[] foldIn(Set<Integer> history) {
+        double[][] gram = itemGram();
+        double[][] a = new double[factors][];
+        for (int r = 0; r < factors; r++) {
+            a[r] = gram[r].clone();
+        }
+        double[] b = new double[factors];
+        double alpha = parameters.alpha();
+        for (int item : history) {
+            int o = item * factors;
+            for (int r = 0; r < factors; r++) {
+                double yr = itemFactors[o + r];
+                b[r] += (1 + alpha) * yr;
+                double[] row = a[r];
+                for (int c = 0; c <= r; c++) {
+                    row[c] += alpha * yr * itemFactors[o + c];
+                }
+            }
+        }
+        double penalty = parameters.regularization() * Math.pow(history.size(), parameters.regularizationExponent());
+        for (int r = 0; r < factors; r++) {
+            a[r][r] += Math.max(penalty, 1e-9);
+        }
+        double[] solved = Cholesky.solve(a, b);
+        float[] x = new float[factors];
+        for (int r = 0; r < factors; r++) {
+            x[r] = (float) solved[r];
+        }
+        return x;
+    }
+
+    /** YᵀY over the item factors (lower triangle), computed on first use and kept. */
+    private double[][] itemGram() {
+        double[][] gram = this.itemGram;
+        if (gram == null) {
+            gram = new double[factors][factors];
+            for (int item = 0; item < itemIds.length; item++) {
+                int o = item * factors;
+                for (int r = 0; r < factors; r++) {
+                    double yr = itemFactors[o + r];
+                    double[] row = gram[r];
+                    for (int c = 0; c <= r; c++) {
+                        row[c] += yr * itemFactors[o + c];
+                    }
+                }
+            }
+            this.itemGram = gram;
+        }
+        return gram;
     }
 
     /** {@code x_u · y_j} for every catalog item j. */

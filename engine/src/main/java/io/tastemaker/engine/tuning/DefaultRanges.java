@@ -1,6 +1,7 @@
 package io.tastemaker.engine.tuning;
 
 import io.tastemaker.engine.recipe.EaseRecipe;
+import io.tastemaker.engine.recipe.IalsRecipe;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,31 @@ public final class DefaultRanges {
     public static final double EASE_MAX_LAMBDA = 2_000;
 
     private DefaultRanges() {
+    }
+
+    /** Lower end of iALS's default regularization range. */
+    public static final double IALS_MIN_REGULARIZATION = 0.5;
+    /** Upper end of iALS's default regularization range. */
+    public static final double IALS_MAX_REGULARIZATION = 50;
+    /** Lower end of iALS's default alpha range. */
+    public static final double IALS_MIN_ALPHA = 1;
+    /** Upper end of iALS's default alpha range. */
+    public static final double IALS_MAX_ALPHA = 40;
+
+    /**
+     * iALS's default ranges, for {@code aws-user-personalization} when it chooses iALS:
+     * {@value IalsRecipe#REGULARIZATION} from {@value #IALS_MIN_REGULARIZATION} to
+     * {@value #IALS_MAX_REGULARIZATION} and {@value IalsRecipe#ALPHA} from {@value #IALS_MIN_ALPHA} to
+     * {@value #IALS_MAX_ALPHA}, both log-uniform: a decade on either side of the defaults (5 and 5),
+     * which were the best of a grid of 0.01–200 × 1–40 on MovieLens ml-latest-small's validation
+     * split (bench/accuracy --sweep-ials). Factors and iterations are not searched: more of either
+     * is better and costs time, a trade the user makes.
+     */
+    public static HyperParameterRanges ials() {
+        return new HyperParameterRanges(null, List.of(
+                new ContinuousHyperParameterRange(IalsRecipe.REGULARIZATION, IALS_MIN_REGULARIZATION,
+                        IALS_MAX_REGULARIZATION),
+                new ContinuousHyperParameterRange(IalsRecipe.ALPHA, IALS_MIN_ALPHA, IALS_MAX_ALPHA)), null);
     }
 
     /** EASE's default ranges (see the class comment). */

@@ -27,6 +27,46 @@ class CholeskyTest {
     }
 
     @Test
+    void solvesASmallSystem() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        int n = 7;
+        double[][] m = new double[n][n];
+        for (double[] row : m) {
+            for (int j = 0; j < n; j++) {
+                row[j] = random.nextDouble() - 0.5;
+            }
+        }
+        // A = M Mᵀ + I is symmetric positive definite.
+        double[][] a = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    a[i][j] += m[i][k] * m[j][k];
+                }
+            }
+            a[i][i] += 1;
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextDouble();
+        }
+        double[] b = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                b[i] += a[i][j] * x[j];
+            }
+        }
+
+        double[] solved = Cholesky.solve(a, b);
+
+        for (int i = 0; i < n; i++) {
+            assertThat(solved[i]).isCloseTo(x[i], within(1e-10));
+        }
+        assertThatThrownBy(() -> Cholesky.solve(new double[2][2], new double[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void factorsTheTextbookMatrix() {
         // A = L Lᵀ with L = [[2, 0, 0], [6, 1, 0], [-8, 5, 3]]; the upper triangle is never read.
         double[][] a = {

@@ -82,6 +82,24 @@ class IalsRecipeTest {
     }
 
     @Test
+    void foldsRecentEventsIntoTheUsersVector() {
+        IalsModel model = new IalsRecipe().train(twoClusters(), config());
+
+        assertThat(ids(model.recommend("newcomer", List.of("b3", "b7", "b1"), 4))).hasSize(4)
+                .allMatch(item -> item.startsWith("b"));
+        List<String> recent = List.of("b0", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "b11");
+        long before = ids(model.recommend("a-0", 12)).stream().filter(item -> item.startsWith("b")).count();
+        long after = ids(model.recommend("a-0", recent, 12)).stream().filter(item -> item.startsWith("b")).count();
+        assertThat(after).isGreaterThan(before);
+        assertThat(model.recommend("a-0", List.of("no-such-item"), 8)).isEqualTo(model.recommend("a-0", 8));
+        assertThat(ids(model.rank("newcomer", List.of("b3", "b7"), List.of("a1", "b2", "nope"))))
+                .containsExactly("b2", "a1", "nope");
+        double sum = model.recommend("newcomer", List.of("b3"), Integer.MAX_VALUE).stream()
+                .mapToDouble(ScoredItem::score).sum();
+        assertThat(sum).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
     void moreIterationsFitTheObservedPairsBetter() {
         InteractionLog log = twoClusters();
         double[] seenShare = new double[2];
