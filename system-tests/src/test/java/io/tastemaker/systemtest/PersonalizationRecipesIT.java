@@ -106,6 +106,45 @@ class PersonalizationRecipesIT {
     }
 
     @Test
+    void aCampaignThatFollowsItsSolutionMovesToEachNewVersionWithoutAFailedRequest() {
+        var first = clients.trainAndDeploy(groupArn, "arn:aws:personalize:::recipe/aws-user-personalization",
+                "follow-" + suffix, Map.of());
+        String campaign = personalize.createCampaign(r -> r.name("follower-" + suffix)
+                .solutionVersionArn(first.solutionArn() + "/$LATEST")
+                .campaignConfig(c -> c.syncWithLatestSolutionVersion(true))).campaignArn();
+        assertThat(clients.awaitCampaign(campaign).solutionVersionArn()).isEqualTo(first.solutionVersionArn());
+
+        String second = personalize.createSolutionVersion(r -> r.solutionArn(first.solutionArn())).solutionVersionArn();
+        assertThat(clients.awaitSolutionVersion(second).status()).isEqualTo("ACTIVE");
+        int answered = 0;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!second.equals(personalize.describeCampaign(r -> r.campaignArn(campaign)).campaign().solutionVersionArn())) {
+            assertThat(System.nanoTime()).as("campaign moved to the new version within 2 minutes").isLessThan(deadline);
+            assertThat(clients.runtime().getRecommendations(r -> r.campaignArn(campaign).userId(user(0, 1)).numResults(5))
+                    .itemList()).hasSize(5);
+            answered++;
+        }
+        System.out.println("Requests answered while the campaign moved: " + answered);
+        assertThat(clients.runtime().getRecommendations(r -> r.campaignArn(campaign).userId(user(0, 1)).numResults(5))
+                .itemList()).hasSize(5);
+
+        try {
+            personalize.createCampaign(r -> r.name("follower-bad-" + suffix).solutionVersionArn(first.solutionVersionArn())
+                    .campaignConfig(c -> c.syncWithLatestSolutionVersion(true)));
+            throw new AssertionError("CreateCampaign accepted syncWithLatestSolutionVersion without $LATEST");
+        } catch (InvalidInputException e) {
+            assertThat(e.awsErrorDetails().errorMessage()).contains("$LATEST");
+        }
+        try {
+            personalize.createCampaign(r -> r.name("explorer-" + suffix).solutionVersionArn(first.solutionVersionArn())
+                    .campaignConfig(c -> c.itemExplorationConfig(Map.of("explorationWeight", "0.3"))));
+            throw new AssertionError("CreateCampaign accepted itemExplorationConfig, which this server does not apply");
+        } catch (InvalidInputException e) {
+            assertThat(e.awsErrorDetails().errorMessage()).contains("itemExplorationConfig");
+        }
+    }
+
+    @Test
     void unknownHyperparametersAreRefusedByName() {
         try {
             personalize.createSolution(r -> r.name("bad-hp-" + suffix).datasetGroupArn(groupArn)

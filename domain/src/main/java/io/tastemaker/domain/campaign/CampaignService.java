@@ -13,16 +13,21 @@ import io.tastemaker.domain.error.ResourceNotFoundException;
 import io.tastemaker.domain.solution.Solution;
 import io.tastemaker.domain.solution.SolutionService;
 import io.tastemaker.domain.solution.SolutionVersion;
+import io.tastemaker.domain.solution.SolutionVersionActivated;
 import io.tastemaker.domain.solution.SolutionVersionService;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Campaigns: a solution version deployed for real-time recommendations. Create and update are
@@ -31,6 +36,8 @@ import java.time.Instant;
  */
 @Stateless
 public class CampaignService {
+
+    private static final Logger LOG = Logger.getLogger(CampaignService.class.getName());
 
     private static final int MAX_TPS = 100_000;
 
@@ -50,6 +57,8 @@ public class CampaignService {
     public Campaign create(String accountId, String name, String solutionVersionArn, Integer minProvisionedTps,
                            String campaignConfigJson) {
         Names.require("name", name);
+        CampaignSettings settings = CampaignSettings.parse(campaignConfigJson);
+        requireLatestIfSynced(settings, solutionVersionArn);
         SolutionVersion version = resolveVersion(accountId, Arns.require("solutionVersionArn", solutionVersionArn));
         int tps = tps(minProvisionedTps);
         String arn = arns.of(accountId, ResourceType.CAMPAIGN, name);
@@ -73,6 +82,12 @@ public class CampaignService {
             throw new ResourceInUseException("Campaign " + campaignArn + " is " + campaign.getStatus()
                     + (campaign.getUpdateStatus() == null ? "" : " (update " + campaign.getUpdateStatus() + ")")
                     + "; wait until it is ACTIVE.");
+        }
+        if (campaignConfigJson != null) {
+            CampaignSettings settings = CampaignSettings.parse(campaignConfigJson);
+            if (solutionVersionArn != null) {
+                requireLatestIfSynced(settings, solutionVersionArn);
+            }
         }
         String versionArn = solutionVersionArn == null ? campaign.getSolutionVersionArn()
                 : resolveVersion(accountId, Arns.require("solutionVersionArn", solutionVersionArn)).getArn();
@@ -179,6 +194,50 @@ public class CampaignService {
             campaign.setFailureReason(text);
         }
         campaign.setUpdatedAt(clock.instant());
+    }
+
+    /** Personalize requires {@code <solutionArn>/$LATEST} with syncWithLatestSolutionVersion. */
+    private static void requireLatestIfSynced(CampaignSettings settings, String solutionVersionArn) {
+        if (settings.syncWithLatestSolutionVersion() && (solutionVersionArn == null || !solutionVersionArn.endsWith("/$LATEST"))) {
+            throw new InvalidInputException("campaignConfig.syncWithLatestSolutionVersion needs solutionVersionArn "
+                    + "<solutionArn>/$LATEST, got " + solutionVersionArn + ".");
+        }
+    }
+
+    /**
+     * Moves every campaign that follows the solution ({@code syncWithLatestSolutionVersion}) to its
+     * new ACTIVE version, as an UpdateCampaign would: the new model loads, then the campaign
+     * switches, so no request fails in between. A campaign that is busy (being created or updated)
+     * is left on its version and logged; the next new version moves it.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void followNewVersion(@Observes(during = TransactionPhase.AFTER_SUCCESS) SolutionVersionActivated activated) {
+        List<Campaign> following = em.createQuery("select c from Campaign c where c.accountId = :a and exists"
+                        + " (select v from SolutionVersion v where v.arn = c.solutionVersionArn and v.solutionArn = :s)",
+                        Campaign.class)
+                .setParameter("a", activated.accountId()).setParameter("s", activated.solutionArn()).getResultList();
+        for (Campaign campaign : following) {
+            if (!CampaignSettings.parse(campaign.getCampaignConfig()).syncWithLatestSolutionVersion()
+                    || campaign.getSolutionVersionArn().equals(activated.solutionVersionArn())) {
+                continue;
+            }
+            if (!Status.ACTIVE.equals(campaign.getStatus())
+                    || campaign.getUpdateStatus() != null && Status.inProgress(campaign.getUpdateStatus())) {
+                LOG.warning(() -> "Campaign " + campaign.getArn() + " is busy; it stays on "
+                        + campaign.getSolutionVersionArn() + " instead of " + activated.solutionVersionArn());
+                continue;
+            }
+            Instant now = clock.instant();
+            campaign.setPendingVersionArn(activated.solutionVersionArn());
+            campaign.setPendingMinTps(campaign.getMinProvisionedTps());
+            campaign.setPendingConfig(campaign.getCampaignConfig());
+            campaign.setUpdateStatus(Status.CREATE_PENDING);
+            campaign.setUpdateFailure(null);
+            campaign.setUpdateCreatedAt(now);
+            campaign.setUpdateUpdatedAt(now);
+            campaign.setUpdatedAt(now);
+            deploy.fire(new CampaignDeployRequested(campaign.getArn()));
+        }
     }
 
     private SolutionVersion resolveVersion(String accountId, String arn) {

@@ -49,6 +49,8 @@ public class SolutionVersionService {
     ModelStore models;
     @Inject
     Event<TrainingRequested> requested;
+    @Inject
+    Event<SolutionVersionActivated> activated;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -233,6 +235,7 @@ public class SolutionVersionService {
         version.setTrainingSeconds(seconds);
         version.setStatus(Status.ACTIVE);
         version.setUpdatedAt(clock.instant());
+        activated.fire(new SolutionVersionActivated(version.getAccountId(), version.getSolutionArn(), arn));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
