@@ -53,6 +53,18 @@ class PersonalizationRecipesIT {
     }
 
     @Test
+    void theV2RecipesServeTheSameKindOfModel() {
+        String up = deploy("arn:aws:personalize:::recipe/aws-user-personalization-v2", "up2");
+        var items = clients.runtime().getRecommendations(r -> r.campaignArn(up).userId(user(1, 4)).numResults(10)).itemList();
+        assertThat(items).hasSize(10).allSatisfy(i -> assertThat(i.itemId()).startsWith("g1-"));
+        String pr = deploy("arn:aws:personalize:::recipe/aws-personalized-ranking-v2", "pr2");
+        var ranking = clients.runtime().getPersonalizedRanking(r -> r.campaignArn(pr).userId(user(1, 4))
+                .inputList(item(0, 1), item(1, 1), "never-seen-item")).personalizedRanking();
+        assertThat(ranking.stream().map(PredictedItem::itemId).toList())
+                .containsExactly(item(1, 1), item(0, 1), "never-seen-item");
+    }
+
+    @Test
     void personalizedRankingPutsTheUsersGroupFirstAndUnknownItemsLast() {
         String campaign = deploy("arn:aws:personalize:::recipe/aws-personalized-ranking", "pr");
         List<String> input = List.of(item(1, 0), item(0, 1), "never-seen-item", item(1, 2), item(0, 3));
@@ -116,6 +128,9 @@ class PersonalizationRecipesIT {
 
         String second = personalize.createSolutionVersion(r -> r.solutionArn(first.solutionArn())).solutionVersionArn();
         assertThat(clients.awaitSolutionVersion(second).status()).isEqualTo("ACTIVE");
+        // Same solution, same data: the same model, so the same metrics to the last digit.
+        assertThat(personalize.getSolutionMetrics(r -> r.solutionVersionArn(second)).metrics())
+                .isEqualTo(personalize.getSolutionMetrics(r -> r.solutionVersionArn(first.solutionVersionArn())).metrics());
         int answered = 0;
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (!second.equals(personalize.describeCampaign(r -> r.campaignArn(campaign)).campaign().solutionVersionArn())) {

@@ -19,8 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -211,7 +209,7 @@ public class CampaignService {
      * is left on its version and logged; the next new version moves it.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void followNewVersion(@Observes(during = TransactionPhase.AFTER_SUCCESS) SolutionVersionActivated activated) {
+    public void followNewVersion(SolutionVersionActivated activated) {
         List<Campaign> following = em.createQuery("select c from Campaign c where c.accountId = :a and exists"
                         + " (select v from SolutionVersion v where v.arn = c.solutionVersionArn and v.solutionArn = :s)",
                         Campaign.class)

@@ -1,5 +1,5 @@
 package io.tastemaker.domain.solution;
 
-/** Fired when a solution version becomes ACTIVE; campaigns that follow their solution move to it after commit. */
+/** A solution version that has just become ACTIVE, for the campaigns that follow their solution. */
 public record SolutionVersionActivated(String accountId, String solutionArn, String solutionVersionArn) {
 }

@@ -49,8 +49,7 @@ public class SolutionVersionService {
     ModelStore models;
     @Inject
     Event<TrainingRequested> requested;
-    @Inject
-    Event<SolutionVersionActivated> activated;
+
 
     private final SecureRandom random = new SecureRandom();
 
@@ -235,7 +234,6 @@ public class SolutionVersionService {
         version.setTrainingSeconds(seconds);
         version.setStatus(Status.ACTIVE);
         version.setUpdatedAt(clock.instant());
-        activated.fire(new SolutionVersionActivated(version.getAccountId(), version.getSolutionArn(), arn));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
