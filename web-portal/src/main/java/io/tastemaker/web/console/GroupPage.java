@@ -201,7 +201,7 @@ public class GroupPage implements Serializable {
         recommendationId = null;
         try {
             Recommendations answer = recommendations.recommend(session.accountId(), testCampaignArn, trimmed(testUserId), null,
-                    testNumResults);
+                    testNumResults, null, null);
             List<RankedItemRow> ranked = new ArrayList<>();
             for (int i = 0; i < answer.items().size(); i++) {
                 ranked.add(RankedItemRow.of(i + 1, answer.items().get(i)));
