@@ -9,6 +9,7 @@ public enum ResourceType {
     EVENT_TRACKER("event-tracker"),
     SOLUTION("solution"),
     CAMPAIGN("campaign"),
+    FILTER("filter"),
     RECIPE("recipe");
 
     private final String arnSegment;

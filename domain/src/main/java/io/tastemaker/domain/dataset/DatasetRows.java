@@ -13,7 +13,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -281,6 +284,55 @@ public class DatasetRows {
                     out.add(new LiveEvent(rs.getString(1), rs.getString(2), boxed, rs.getLong(4), rs.getLong(5)));
                 }
             }
+        }
+    }
+
+    /**
+     * A user's newest interactions of each event type over every live batch of an Interactions
+     * dataset (imports and the stream), as filters read them: event type as recorded → item ids,
+     * newest first (by event time, then by arrival), at most {@code perType} of each. One query,
+     * by user through {@code ix_interaction_user_type_time}, joined to the live batches (H2 answers
+     * a join in well under a millisecond where {@code batch_id in (select ...)} took 8 ms over
+     * 200,000 interactions); the window is cut in the database.
+     */
+    public Map<String, List<String>> recentItemsByEventType(String datasetArn, String userId, int perType) {
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        try (Connection c = Jdbc.connection(em);
+             PreparedStatement ps = c.prepareStatement("select t.event_type, t.item_id from ("
+                     + "select i.event_type, i.item_id, i.event_time, i.id, row_number() over (partition by i.event_type"
+                     + " order by i.event_time desc, i.id desc) as position from interaction i"
+                     + " join dataset_batch b on b.batch_id = i.batch_id"
+                     + " where i.user_id = ? and b.dataset_arn = ? and b.live = true) t"
+                     + " where t.position <= ? order by t.event_type, t.event_time desc, t.id desc")) {
+            ps.setString(1, userId);
+            ps.setString(2, datasetArn);
+            ps.setInt(3, perType);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(1);
+                    byType.computeIfAbsent(type == null ? "" : type, t -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the interactions of a user: " + e.getMessage(), e);
+        }
+        return byType;
+    }
+
+    /** The attributes (JSON as stored) of the live item or user {@code id} of a dataset, if it has one. */
+    public Optional<String> recordAttributes(String datasetArn, DatasetType type, String id) {
+        try (Connection c = Jdbc.connection(em);
+             PreparedStatement ps = c.prepareStatement("select r.attributes from " + table(type) + " r"
+                     + " join dataset_batch b on b.batch_id = r.batch_id where r." + idColumn(type)
+                     + " = ? and b.dataset_arn = ? and b.live = true order by r.id desc")) {
+            ps.setMaxRows(1);
+            ps.setString(1, id);
+            ps.setString(2, datasetArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1) == null ? "" : rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read " + type.wireName() + " record " + id + ": " + e.getMessage(), e);
         }
     }
 

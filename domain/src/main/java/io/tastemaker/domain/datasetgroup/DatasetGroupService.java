@@ -84,6 +84,8 @@ public class DatasetGroupService {
             throw new ResourceInUseException("Dataset group " + arn
                     + " still has datasets, solutions or event trackers; delete them first.");
         }
+        // Personalize does not ask for filters to be deleted first: they go with the group, in this transaction.
+        em.createQuery("delete from Filter f where f.datasetGroupArn = :g").setParameter("g", arn).executeUpdate();
         em.remove(group);
     }
 

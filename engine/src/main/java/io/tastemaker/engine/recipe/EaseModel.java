@@ -2,6 +2,7 @@ package io.tastemaker.engine.recipe;
 
 import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.IndexSort;
+import io.tastemaker.engine.filter.AllowedItems;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -146,6 +147,12 @@ public final class EaseModel implements UserPersonalizationModel {
         return parameters;
     }
 
+    /** Every item with a training interaction, most popular first: the catalog indices of the class comment. */
+    @Override
+    public IdDictionary catalog() {
+        return items;
+    }
+
     /** The number of items the model can recommend: every item with a training interaction. */
     public int catalogSize() {
         return itemIds.length;
@@ -207,6 +214,19 @@ public final class EaseModel implements UserPersonalizationModel {
         return recommend(history, 0, history.length, numResults, false);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The selection runs over the allowed items only (a bitset test per catalog item), with the
+     * scores they have without the filter: the softmax still spans the whole catalog.
+     */
+    @Override
+    public List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults, AllowedItems allowed) {
+        Candidates.requireCatalog(this, allowed);
+        int[] history = history(userId, recentItemIds);
+        return recommend(history, 0, history.length, numResults, allowed::contains);
+    }
+
     /** The user's training items and the recent items the catalog knows, as sorted distinct catalog indices. */
     private int[] history(String userId, List<String> recentItemIds) {
         Objects.requireNonNull(userId, "userId");
@@ -234,12 +254,17 @@ public final class EaseModel implements UserPersonalizationModel {
 
     /** Recommendations for the history {@code history[from, to)} (sorted catalog indices). */
     private List<ScoredItem> recommend(int[] history, int from, int to, int numResults, boolean excludeSeen) {
-        if (numResults < 0) {
-            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
-        }
         IntPredicate candidate = excludeSeen && to > from
                 ? item -> Arrays.binarySearch(history, from, to, item) < 0
                 : null;
+        return recommend(history, from, to, numResults, candidate);
+    }
+
+    /** Recommendations among the catalog indices that pass {@code candidate} ({@code null}: all). */
+    private List<ScoredItem> recommend(int[] history, int from, int to, int numResults, IntPredicate candidate) {
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
         List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
         if (!hasModelledHistory(history, from, to)) {
             for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {

@@ -1,6 +1,7 @@
 package io.tastemaker.engine.recipe;
 
 import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.filter.AllowedItems;
 import io.tastemaker.engine.linalg.Cholesky;
 import io.tastemaker.engine.data.IndexSort;
 import java.io.DataInputStream;
@@ -296,6 +297,47 @@ public final class IalsModel implements UserPersonalizationModel {
         }
         List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
         for (int item : TopK.best(raw, raw.length, numResults, null)) {
+            result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    @Override
+    public IdDictionary catalog() {
+        return items;
+    }
+
+    /** {@link #recommend(String, List, int)} among the allowed items only, selected while scoring. */
+    @Override
+    public List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults, AllowedItems allowed) {
+        Candidates.requireCatalog(this, allowed);
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
+        double[] raw = liveScores(userId, recentItemIds);
+        if (raw == null) {
+            int user = users.indexOf(userId);
+            if (user < 0) {
+                List<ScoredItem> result = new ArrayList<>(Math.min(numResults, allowed.count()));
+                for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {
+                    if (allowed.contains(item)) {
+                        result.add(new ScoredItem(itemIds[item], shares[item]));
+                    }
+                }
+                return Collections.unmodifiableList(result);
+            }
+            raw = rawScores(user);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : raw) {
+            max = Math.max(max, score);
+        }
+        double normaliser = 0;
+        for (double score : raw) {
+            normaliser += Math.exp(score - max);
+        }
+        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, allowed.count()));
+        for (int item : TopK.best(raw, raw.length, numResults, allowed::contains)) {
             result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
         }
         return Collections.unmodifiableList(result);

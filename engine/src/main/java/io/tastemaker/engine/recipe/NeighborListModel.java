@@ -1,6 +1,7 @@
 package io.tastemaker.engine.recipe;
 
 import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.filter.AllowedItems;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -123,6 +124,12 @@ public final class NeighborListModel implements RelatedItemsModel {
         return hyperParameters;
     }
 
+    /** Every item the model knows, in the catalog order of the class comment. */
+    @Override
+    public IdDictionary catalog() {
+        return items;
+    }
+
     /** The number of items the model knows: with interactions, or (recipes using item metadata) in the Items dataset. */
     public int catalogSize() {
         return itemIds.length;
@@ -169,6 +176,48 @@ public final class NeighborListModel implements RelatedItemsModel {
             Arrays.sort(listed);
             for (int i = 0; i < interacted && result.size() < numResults; i++) {
                 if (i != item && Arrays.binarySearch(listed, i) < 0) {
+                    result.add(new ScoredItem(itemIds[i], 0.0));
+                }
+            }
+        }
+        return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * {@inheritDoc} The item's stored list is walked in order and only allowed items kept; if fewer
+     * than {@code numResults} remain, allowed popular items fill in (score 0), as without a filter.
+     */
+    @Override
+    public List<ScoredItem> related(String itemId, int numResults, AllowedItems allowed) {
+        Objects.requireNonNull(itemId, "itemId");
+        Candidates.requireCatalog(this, allowed);
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
+        int item = items.indexOf(itemId);
+        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
+        if (item < 0) {
+            for (int i = 0; i < interacted && result.size() < numResults; i++) {
+                if (allowed.contains(i)) {
+                    result.add(new ScoredItem(itemIds[i], shares[i]));
+                }
+            }
+            return Collections.unmodifiableList(result);
+        }
+        int from = lists.offsets()[item];
+        int to = lists.offsets()[item + 1];
+        int end = from;
+        for (; end < to && result.size() < numResults; end++) {
+            int neighbor = lists.neighbors()[end];
+            if (allowed.contains(neighbor)) {
+                result.add(new ScoredItem(itemIds[neighbor], lists.scores()[end]));
+            }
+        }
+        if (result.size() < numResults) {
+            int[] listed = Arrays.copyOfRange(lists.neighbors(), from, to);
+            Arrays.sort(listed);
+            for (int i = 0; i < interacted && result.size() < numResults; i++) {
+                if (i != item && allowed.contains(i) && Arrays.binarySearch(listed, i) < 0) {
                     result.add(new ScoredItem(itemIds[i], 0.0));
                 }
             }

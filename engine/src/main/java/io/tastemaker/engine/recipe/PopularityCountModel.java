@@ -1,5 +1,7 @@
 package io.tastemaker.engine.recipe;
 
+import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.filter.AllowedItems;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -25,6 +27,7 @@ final class PopularityCountModel implements UserModel {
     private final String[] itemIds;
     private final long[] counts;
     private final double[] scores;
+    private final IdDictionary catalog;
 
     /**
      * @param itemIds item ids, most popular first, ties by id ascending
@@ -36,6 +39,7 @@ final class PopularityCountModel implements UserModel {
         this.itemIds = itemIds;
         this.counts = counts;
         this.scores = new double[counts.length];
+        this.catalog = IdDictionary.of(itemIds);
         for (int i = 0; i < counts.length; i++) {
             scores[i] = (double) counts[i] / total;
         }
@@ -69,6 +73,20 @@ final class PopularityCountModel implements UserModel {
     /** The count of the item at popularity rank {@code rank} (0 = most popular). */
     long count(int rank) {
         return counts[rank];
+    }
+
+    /** Every item the model ranks, in rank order. */
+    @Override
+    public IdDictionary catalog() {
+        return catalog;
+    }
+
+    /** {@inheritDoc} The first {@code numResults} allowed items of the list, with their usual scores. */
+    @Override
+    public List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults, AllowedItems allowed) {
+        Objects.requireNonNull(userId, "userId");
+        Candidates.requireCatalog(this, allowed);
+        return Candidates.firstAllowed(itemIds, scores, numResults, allowed);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tastemaker.engine.recipe;
 
+import io.tastemaker.engine.data.IdDictionary;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -14,6 +15,14 @@ public interface TrainedModel {
 
     /** The name of the recipe that trained this model. */
     String recipe();
+
+    /**
+     * The items this model can return, in the model's own index order. A filter is compiled over
+     * this catalog ({@code CatalogIndex.of(model.catalog(), ...)}), so that the allowed-item
+     * bitset it yields is indexed as the model's items are and the model can test candidates by
+     * index while it selects.
+     */
+    IdDictionary catalog();
 
     /**
      * Writes this model as a self-describing, versioned, checksummed binary artifact. Flushes but

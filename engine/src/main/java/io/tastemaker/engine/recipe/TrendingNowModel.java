@@ -1,6 +1,7 @@
 package io.tastemaker.engine.recipe;
 
 import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.filter.AllowedItems;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class TrendingNowModel implements UserModel {
     private final long[] previous;
     private final long[] total;
     private final double[] scores;
+    private final IdDictionary catalog;
 
     /**
      * @param now the newest timestamp of the training interactions, in epoch seconds
@@ -74,6 +76,7 @@ public final class TrendingNowModel implements UserModel {
         this.previous = previous;
         this.total = total;
         this.scores = new double[n];
+        this.catalog = IdDictionary.of(itemIds);
         for (int i = 0; i < n; i++) {
             scores[i] = Math.max(0, trend[i]);
         }
@@ -168,6 +171,20 @@ public final class TrendingNowModel implements UserModel {
             result.add(new ScoredItem(itemIds[i], scores[i]));
         }
         return Collections.unmodifiableList(result);
+    }
+
+    /** Every item the model ranks, in rank order. */
+    @Override
+    public IdDictionary catalog() {
+        return catalog;
+    }
+
+    /** {@inheritDoc} The first {@code numResults} allowed items of the list, with their usual scores. */
+    @Override
+    public List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults, AllowedItems allowed) {
+        Objects.requireNonNull(userId, "userId");
+        Candidates.requireCatalog(this, allowed);
+        return Candidates.firstAllowed(itemIds, scores, numResults, allowed);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.tastemaker.engine.recipe;
 
+import io.tastemaker.engine.filter.AllowedItems;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -30,5 +33,33 @@ public interface UserModel extends TrainedModel {
      */
     default List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults) {
         return recommend(userId, numResults);
+    }
+
+    /**
+     * {@link #recommend(String, List, int)} restricted to the items a filter allows: the best
+     * {@code numResults} of the allowed items, scored as without the filter, so fewer than
+     * {@code numResults} when fewer are allowed. The models of this package select among the allowed
+     * items directly; this default asks for the whole catalog and keeps the allowed items, which is
+     * correct but costs a full ranking.
+     *
+     * @param allowed the allowed items, over {@link #catalog()}
+     * @throws IllegalArgumentException if {@code allowed} is over another catalog
+     */
+    default List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults,
+            AllowedItems allowed) {
+        Candidates.requireCatalog(this, allowed);
+        if (numResults < 0) {
+            throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
+        }
+        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, allowed.count()));
+        for (ScoredItem item : recommend(userId, recentItemIds, catalog().size())) {
+            if (result.size() == numResults) {
+                break;
+            }
+            if (allowed.contains(item.itemId())) {
+                result.add(item);
+            }
+        }
+        return Collections.unmodifiableList(result);
     }
 }

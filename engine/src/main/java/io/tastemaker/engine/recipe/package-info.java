@@ -35,8 +35,14 @@
  * already interacted with (as Personalize does) and never exceed the model's catalog; an
  * unreadable artifact is an {@link java.io.IOException} with a message saying why.
  *
- * <p>Out of scope here: Personalize filters, promotions, exploration, live session events, item
- * metadata in responses, and the data minimums Personalize checks before training (the domain
- * checks those).
+ * <p>Filters: every model exposes its {@link io.tastemaker.engine.recipe.TrainedModel#catalog()
+ * catalog}; a filter compiled over it ({@code io.tastemaker.engine.filter}) yields an allowed-item
+ * bitset in the model's own indices, and {@code recommend(..., AllowedItems)} /
+ * {@code related(..., AllowedItems)} select the best allowed items directly (EASE tests the bitset
+ * inside its top-k selection; list models skip disallowed entries), with the scores they would
+ * have without the filter, and fewer results when fewer items qualify.
+ *
+ * <p>Out of scope here: promotions, exploration, live session events, item metadata in responses,
+ * and the data minimums Personalize checks before training (the domain checks those).
  */
 package io.tastemaker.engine.recipe;

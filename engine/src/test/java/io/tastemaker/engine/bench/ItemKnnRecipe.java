@@ -1,5 +1,6 @@
 package io.tastemaker.engine.bench;
 
+import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.data.RowGroups;
 import io.tastemaker.engine.recipe.Recipe;
@@ -189,6 +190,11 @@ final class ItemKnnRecipe implements Recipe {
         @Override
         public String recipe() {
             return "itemknn-cosine";
+        }
+
+        @Override
+        public IdDictionary catalog() {
+            return log.items();
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tastemaker.engine.data.GeneratedLogs;
+import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.data.ItemAttributes;
 import io.tastemaker.engine.data.RowGroups;
@@ -193,6 +194,11 @@ class SolutionEvaluatorTest {
         }
 
         @Override
+        public IdDictionary catalog() {
+            return IdDictionary.empty();
+        }
+
+        @Override
         public List<ScoredItem> related(String itemId, int numResults) {
             asked.add(itemId);
             return List.of();
@@ -209,6 +215,11 @@ class SolutionEvaluatorTest {
         @Override
         public String recipe() {
             return "fixed";
+        }
+
+        @Override
+        public IdDictionary catalog() {
+            return IdDictionary.of(items.stream().map(ScoredItem::itemId).toArray(String[]::new));
         }
 
         @Override

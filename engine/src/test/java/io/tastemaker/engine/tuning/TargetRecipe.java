@@ -1,5 +1,6 @@
 package io.tastemaker.engine.tuning;
 
+import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.recipe.Recipe;
 import io.tastemaker.engine.recipe.ScoredItem;
@@ -103,6 +104,11 @@ final class TargetRecipe implements Recipe {
         @Override
         public String recipe() {
             return "test-target";
+        }
+
+        @Override
+        public IdDictionary catalog() {
+            return IdDictionary.of(list.stream().map(ScoredItem::itemId).toArray(String[]::new));
         }
 
         @Override

@@ -11,7 +11,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the members of a JSON request body, with AWS-style validation messages. */
 public final class JsonIn {
@@ -149,6 +151,26 @@ public final class JsonIn {
                 throw new InvalidInputException("1 validation error detected: every element of '" + member + "' must be a string.");
             }
             out.add(s.getString());
+        }
+        return out;
+    }
+
+    /** A map of strings (e.g. filterValues), in the order sent; null when the member is absent or null. */
+    public Map<String, String> stringMap(String member) {
+        JsonValue v = json.get(member);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("1 validation error detected: '" + member + "' must be a map of strings.");
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (var entry : v.asJsonObject().entrySet()) {
+            if (!(entry.getValue() instanceof JsonString s)) {
+                throw new InvalidInputException("1 validation error detected: the value of '" + member + "' entry "
+                        + entry.getKey() + " must be a string.");
+            }
+            out.put(entry.getKey(), s.getString());
         }
         return out;
     }

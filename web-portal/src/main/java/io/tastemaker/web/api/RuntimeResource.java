@@ -24,9 +24,9 @@ public class RuntimeResource {
     @Path("recommendations")
     public Response getRecommendations(byte[] body) {
         JsonIn r = JsonIn.parse(body);
-        refuseUnsupported(r, "filterArn", "filterValues", "context", "promotions", "metadataColumns", "recommenderArn");
+        refuseUnsupported(r, "context", "promotions", "metadataColumns", "recommenderArn");
         var result = recommendations.recommend(caller.accountId(), r.string("campaignArn"), r.string("userId"),
-                r.string("itemId"), r.integer("numResults"));
+                r.string("itemId"), r.integer("numResults"), r.string("filterArn"), r.stringMap("filterValues"));
         JsonOut out = JsonOut.object()
                 .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
                 .put("recommendationId", result.recommendationId());
@@ -37,9 +37,9 @@ public class RuntimeResource {
     @Path("personalize-ranking")
     public Response getPersonalizedRanking(byte[] body) {
         JsonIn r = JsonIn.parse(body);
-        refuseUnsupported(r, "filterArn", "filterValues", "context", "metadataColumns");
+        refuseUnsupported(r, "context", "metadataColumns");
         var result = recommendations.rank(caller.accountId(), r.string("campaignArn"), r.string("userId"),
-                r.strings("inputList"));
+                r.strings("inputList"), r.string("filterArn"), r.stringMap("filterValues"));
         JsonOut out = JsonOut.object()
                 .list("personalizedRanking", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
                 .put("recommendationId", result.recommendationId());

@@ -9,6 +9,9 @@ import io.tastemaker.domain.dataset.DatasetService;
 import io.tastemaker.domain.datasetgroup.DatasetGroupService;
 import io.tastemaker.domain.datasetimport.DatasetImportJob;
 import io.tastemaker.domain.datasetimport.DatasetImportService;
+import io.tastemaker.domain.filter.Filter;
+import io.tastemaker.domain.filter.FilterService;
+import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.PersonalizeException;
 import io.tastemaker.domain.error.ResourceInUseException;
 import io.tastemaker.domain.recommendation.RecommendationService;
@@ -19,6 +22,7 @@ import io.tastemaker.domain.solution.Solution;
 import io.tastemaker.domain.solution.SolutionService;
 import io.tastemaker.domain.solution.SolutionVersion;
 import io.tastemaker.domain.solution.SolutionVersionService;
+import io.tastemaker.engine.filter.FilterValidationException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,13 +30,15 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The page of one dataset group ({@code group.xhtml?arn=...}): what it holds, from data to
- * campaigns, and the two things a person does here: start an import, and ask a campaign for
- * recommendations. Reading the page asks each List service in turn; each action calls one
+ * campaigns and filters, and what a person does here: start an import, create and delete filters
+ * (a refused expression is shown with a caret under the column at fault), and ask a campaign for
+ * recommendations, with a filter and its values if wanted. Reading the page asks each List service in turn; each action calls one
  * service and then reads the page again.
  */
 @Named("groupPage")
@@ -63,6 +69,8 @@ public class GroupPage implements Serializable {
     CampaignService campaigns;
     @Inject
     RecommendationService recommendations;
+    @Inject
+    FilterService filters;
 
     private String arn;
     private GroupRow group;
@@ -70,6 +78,11 @@ public class GroupPage implements Serializable {
     private List<ImportJobRow> jobs = List.of();
     private List<SolutionRow> solutionList = List.of();
     private List<CampaignRow> campaignList = List.of();
+    private List<FilterRow> filterList = List.of();
+
+    private String filterName;
+    private String filterExpression;
+    private ExpressionProblem expressionProblem;
 
     private String importDatasetArn;
     private String importJobName;
@@ -79,6 +92,8 @@ public class GroupPage implements Serializable {
     private String testCampaignArn;
     private String testUserId;
     private Integer testNumResults = DEFAULT_TEST_RESULTS;
+    private String testFilterArn;
+    private String testFilterValues;
     private List<RankedItemRow> results = List.of();
     private String recommendationId;
 
@@ -92,6 +107,7 @@ public class GroupPage implements Serializable {
         jobs = List.of();
         solutionList = List.of();
         campaignList = List.of();
+        filterList = List.of();
         if (arn == null || arn.isBlank()) {
             ConsoleMessages.error("No dataset group was given: open one from the dashboard.");
             return;
@@ -101,6 +117,7 @@ public class GroupPage implements Serializable {
             GroupRow found = GroupRow.of(groups.find(account, arn));
             loadData(account);
             loadModels(account);
+            loadFilters(account);
             group = found;
         } catch (PersonalizeException e) {
             ConsoleMessages.error(e.getMessage());
@@ -156,6 +173,14 @@ public class GroupPage implements Serializable {
         }
     }
 
+    private void loadFilters(String account) {
+        filterList = Listing.all("ConsoleFilters" + arn, page -> filters.list(account, arn, page)).stream()
+                .map(FilterRow::of).toList();
+        if (filterList.stream().noneMatch(f -> f.getArn().equals(testFilterArn))) {
+            testFilterArn = null;
+        }
+    }
+
     /** The offline metrics of an ACTIVE version; none for other versions (the service refuses them). */
     private Map<String, Double> metricsOf(String account, SolutionVersion version) {
         if (!Status.ACTIVE.equals(version.getStatus())) {
@@ -195,13 +220,73 @@ public class GroupPage implements Serializable {
         load();
     }
 
-    /** Asks the chosen campaign for recommendations, as GetRecommendations does. */
+    /**
+     * CreateFilter with the editor's name and expression. A refused expression is shown under the
+     * editor, with a caret under the column the message names; the text stays for correcting.
+     */
+    public void createFilter() {
+        expressionProblem = null;
+        try {
+            Filter filter = filters.create(session.accountId(), trimmed(filterName), arn, filterExpression);
+            ConsoleMessages.info("Created filter " + filter.getName() + ": " + filter.getStatus() + ".");
+            filterName = null;
+            filterExpression = null;
+        } catch (InvalidInputException e) {
+            int column = e.getCause() instanceof FilterValidationException v ? v.column() : -1;
+            expressionProblem = ExpressionProblem.of(e.getMessage(), filterExpression, column);
+            ConsoleMessages.error(e.getMessage());
+            return;
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+            return;
+        }
+        load();
+    }
+
+    /** DeleteFilter. */
+    public void deleteFilter(String filterArn) {
+        try {
+            filters.delete(session.accountId(), filterArn);
+            ConsoleMessages.info("Deleted filter " + ConsoleFormat.lastSegment(filterArn) + ".");
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+            return;
+        }
+        load();
+    }
+
+    /**
+     * The test panel's filter values: one {@code NAME=value} per line, the value in Personalize's
+     * encoding ({@code "a","b"}, or a number).
+     */
+    static Map<String, String> parseFilterValues(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (text == null) {
+            return values;
+        }
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 1) {
+                throw new InvalidInputException("Filter values go one per line as NAME=\"value\",\"value\"; this line has no "
+                        + "name: " + line.strip());
+            }
+            values.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return values;
+    }
+
+    /** Asks the chosen campaign for recommendations, as GetRecommendations does (with the chosen filter). */
     public void runTest() {
         results = List.of();
         recommendationId = null;
         try {
+            String filterArn = trimmed(testFilterArn);
+            Map<String, String> values = parseFilterValues(testFilterValues);
             Recommendations answer = recommendations.recommend(session.accountId(), testCampaignArn, trimmed(testUserId), null,
-                    testNumResults);
+                    testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values);
             List<RankedItemRow> ranked = new ArrayList<>();
             for (int i = 0; i < answer.items().size(); i++) {
                 ranked.add(RankedItemRow.of(i + 1, answer.items().get(i)));
@@ -265,6 +350,46 @@ public class GroupPage implements Serializable {
 
     public List<CampaignRow> getCampaigns() {
         return campaignList;
+    }
+
+    public List<FilterRow> getFilters() {
+        return filterList;
+    }
+
+    public String getFilterName() {
+        return filterName;
+    }
+
+    public void setFilterName(String filterName) {
+        this.filterName = filterName;
+    }
+
+    public String getFilterExpression() {
+        return filterExpression;
+    }
+
+    public void setFilterExpression(String filterExpression) {
+        this.filterExpression = filterExpression;
+    }
+
+    public ExpressionProblem getExpressionProblem() {
+        return expressionProblem;
+    }
+
+    public String getTestFilterArn() {
+        return testFilterArn;
+    }
+
+    public void setTestFilterArn(String testFilterArn) {
+        this.testFilterArn = testFilterArn;
+    }
+
+    public String getTestFilterValues() {
+        return testFilterValues;
+    }
+
+    public void setTestFilterValues(String testFilterValues) {
+        this.testFilterValues = testFilterValues;
     }
 
     public String getImportDatasetArn() {

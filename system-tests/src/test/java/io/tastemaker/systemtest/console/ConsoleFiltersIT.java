@@ -1,0 +1,181 @@
+package io.tastemaker.systemtest.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tastemaker.systemtest.support.Clients;
+import io.tastemaker.systemtest.support.ConsoleBrowser;
+import io.tastemaker.systemtest.support.SyntheticInteractions;
+import io.tastemaker.systemtest.support.TastemakerServer;
+import io.tastemaker.systemtest.support.TwoGroups;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.personalize.PersonalizeClient;
+import software.amazon.awssdk.services.personalize.model.FilterSummary;
+import software.amazon.awssdk.services.personalize.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
+
+/**
+ * The Filters panel of the dataset group page and the test panel's filter inputs, in headless
+ * Chromium against a real server. Data through the AWS SDK: {@link TwoGroups}' interactions, an
+ * Items dataset giving each item a CATEGORY (shoes, hats, bags by its number) and a
+ * Popularity-Count campaign. In the browser: a misspelt field is refused with the message and a
+ * caret under its column; the corrected filter is created and listed; the test panel with the
+ * filter and {@code CATEGORY="shoes"} ranks as GetRecommendations with the same filter does; the
+ * filter is deleted.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleFiltersIT {
+
+    private static final long SEED = 777L;
+    private static final String[] CATEGORIES = {"shoes", "hats", "bags"};
+    private static final String ITEMS_SCHEMA = """
+            {"type": "record", "name": "Items", "namespace": "com.amazonaws.personalize.schema",
+             "fields": [{"name": "ITEM_ID", "type": "string"},
+                        {"name": "CATEGORY", "type": "string", "categorical": true}], "version": "1.0"}""";
+
+    private Clients clients;
+    private PersonalizeClient personalize;
+    private ConsoleBrowser console;
+    private WebDriver browser;
+    private String groupArn;
+    private String campaignArn;
+    private final String suffix = Long.toString(System.currentTimeMillis(), 36);
+
+    @BeforeAll
+    void prepare() throws IOException {
+        TastemakerServer server = TastemakerServer.shared();
+        clients = Clients.of(server);
+        personalize = clients.personalize();
+        System.out.printf(Locale.ROOT, "ConsoleFiltersIT seed %d%n", SEED);
+        groupArn = TwoGroups.importInto(server, clients, "console-filters-" + suffix, SEED).datasetGroupArn();
+        List<String> items = new ArrayList<>();
+        for (int group = 0; group < 2; group++) {
+            for (int n = 0; n < TwoGroups.ITEMS_PER_GROUP; n++) {
+                items.add(TwoGroups.item(group, n) + "," + CATEGORIES[n % 3]);
+            }
+        }
+        String name = "console-filters-items-" + suffix;
+        String schemaArn = personalize.createSchema(r -> r.name(name).schema(ITEMS_SCHEMA)).schemaArn();
+        String datasetArn = personalize.createDataset(r -> r.name(name).schemaArn(schemaArn).datasetGroupArn(groupArn)
+                .datasetType("Items")).datasetArn();
+        Path csv = Files.createTempFile(server.dataDir().getParent(), name + "-", ".csv");
+        SyntheticInteractions.writeCsv(csv, "ITEM_ID,CATEGORY", items);
+        String job = personalize.createDatasetImportJob(r -> r.jobName(name).datasetArn(datasetArn)
+                .dataSource(s -> s.dataLocation(csv.toUri().toString()))).datasetImportJobArn();
+        assertThat(clients.awaitDatasetImportJob(job).status()).isEqualTo("ACTIVE");
+        campaignArn = clients.trainAndDeploy(groupArn, "arn:aws:personalize:::recipe/aws-popularity-count",
+                "console-filters-" + suffix, Map.of()).campaignArn();
+        console = new ConsoleBrowser(server);
+        browser = console.driver();
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (console != null) {
+            console.close();
+        }
+        if (clients != null) {
+            clients.close();
+        }
+    }
+
+    @Test
+    void createAFilterFixingItsExpressionTryItAndDeleteIt() {
+        console.signInAsOperator();
+        console.open("/group.xhtml?arn=" + URLEncoder.encode(groupArn, StandardCharsets.UTF_8));
+        console.waitFor(By.id("filters:filtersPanel"));
+        assertThat(console.rowsOf("filters:table")).isEmpty();
+
+        String name = "console-category-" + suffix;
+        String misspelt = "INCLUDE ItemID WHERE Items.COLOUR IN ($CATEGORY)";
+        console.type(By.id("filters:filterName"), name);
+        console.type(By.id("filters:filterExpression"), misspelt);
+        browser.findElement(By.id("filters:create")).click();
+        WebElement pointer = console.waitFor(By.id("filters:problemPointer"));
+        List<String> lines = pointer.getText().lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).isEqualTo(misspelt);
+        assertThat(lines.get(1)).as("the caret under Items.COLOUR, column 22").isEqualTo(" ".repeat(21) + "^");
+        assertThat(browser.findElement(By.id("filters:problemMessage")).getText())
+                .contains("Unknown field Items.COLOUR at column 22");
+        assertThat(browser.findElement(By.id("filters:filterExpression")).getAttribute("value"))
+                .as("the expression stays for correcting").isEqualTo(misspelt);
+        console.screenshot("console-filter-error.png");
+
+        String expression = "INCLUDE ItemID WHERE Items.CATEGORY IN ($CATEGORY)";
+        console.type(By.id("filters:filterExpression"), expression);
+        browser.findElement(By.id("filters:create")).click();
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).until(d -> console.rowsOf("filters:table").size() == 1);
+        ConsoleBrowser.untilNotStale(() -> {
+            WebElement row = console.rowsOf("filters:table").get(0);
+            assertThat(ConsoleBrowser.cell(row, ".tm-name")).isEqualTo(name);
+            assertThat(ConsoleBrowser.cell(row, ".tm-expression")).isEqualTo(expression);
+            assertThat(ConsoleBrowser.cell(row, ".tm-status")).isEqualTo("ACTIVE");
+        });
+        assertThat(browser.findElements(By.id("filters:problemPointer"))).isEmpty();
+        String filterArn = personalize.listFilters(r -> r.datasetGroupArn(groupArn)).filters().stream()
+                .filter(f -> f.name().equals(name)).map(FilterSummary::filterArn).findFirst().orElseThrow();
+
+        String user = TwoGroups.user(0, 4);
+        List<String> expected = clients.runtime().getRecommendations(r -> r.campaignArn(campaignArn).userId(user)
+                .numResults(8).filterArn(filterArn).filterValues(Map.of("CATEGORY", "\"shoes\""))).itemList().stream()
+                .map(PredictedItem::itemId).toList();
+        assertThat(expected).hasSize(8).allSatisfy(id -> assertThat(category(id)).isEqualTo("shoes"));
+        console.type(By.id("test:userId"), user);
+        console.type(By.id("test:numResults"), "8");
+        chooseFilter(name);
+        console.type(By.id("test:filterValues"), "CATEGORY=\"shoes\"");
+        browser.findElement(By.id("test:run")).click();
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("[id='test:results'] td.tm-item")).size() == 8
+                        || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".ui-messages-error"))).as("error messages")
+                .extracting(WebElement::getText).isEmpty();
+        ConsoleBrowser.untilNotStale(() -> assertThat(console.rowsOf("test:results"))
+                .extracting(r -> ConsoleBrowser.cell(r, ".tm-item")).containsExactlyElementsOf(expected));
+        console.screenshot("console-filters.png");
+
+        console.rowsOf("filters:table").get(0).findElement(By.cssSelector(".tm-delete")).click();
+        console.waitFor(By.cssSelector(".ui-confirmdialog-yes")).click();
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).until(d -> console.rowsOf("filters:table").isEmpty());
+        assertThatThrownBy(() -> personalize.describeFilter(r -> r.filterArn(filterArn)))
+                .isInstanceOf(ResourceNotFoundException.class);
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-messages-info"), "Deleted filter"));
+    }
+
+    /** Picks a filter in the test panel's menu, and waits until the menu shows it. */
+    private void chooseFilter(String name) {
+        By label = By.id("test:filter_label");
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    if (!d.findElement(label).getText().strip().equals(name)) {
+                        d.findElement(By.cssSelector("[id='test:filter'] .ui-selectonemenu-trigger")).click();
+                        new WebDriverWait(d, java.time.Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(
+                                By.cssSelector("[id='test:filter_items'] li[data-label='" + name + "']"))).click();
+                    }
+                    return d.findElement(label).getText().strip().equals(name);
+                });
+    }
+
+    private static String category(String itemId) {
+        return CATEGORIES[Integer.parseInt(itemId.substring(itemId.lastIndexOf('-') + 1)) % 3];
+    }
+}

@@ -1,0 +1,30 @@
+package io.tastemaker.web.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tastemaker.domain.error.InvalidInputException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The console's filter inputs: the caret under a refused expression, and the test panel's filter values. */
+class FilterInputsTest {
+
+    @Test
+    void theCaretStandsUnderTheColumnOnOneLine() {
+        ExpressionProblem problem = ExpressionProblem.of("bad", "EXCLUDE ItemID\nWHERE Items.X IN (\"a\")", 22);
+        assertThat(problem.getPointer()).isEqualTo("EXCLUDE ItemID WHERE Items.X IN (\"a\")\n" + " ".repeat(21) + "^");
+        assertThat(ExpressionProblem.of("too long", "abc", -1).isPlaced()).isFalse();
+        assertThat(ExpressionProblem.of("at the end", "abc", 9).getCaret()).as("past the end: after the last character")
+                .isEqualTo("   ^");
+    }
+
+    @Test
+    void filterValuesGoOnePerLine() {
+        assertThat(GroupPage.parseFilterValues("CATEGORY=\"shoes\",\"hats\"\r\n\n MAX = 10 ")).isEqualTo(
+                Map.of("CATEGORY", "\"shoes\",\"hats\"", "MAX", "10"));
+        assertThat(GroupPage.parseFilterValues(null)).isEmpty();
+        assertThatThrownBy(() -> GroupPage.parseFilterValues("\"shoes\"")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("NAME=");
+    }
+}
