@@ -226,6 +226,35 @@ class FiltersIT {
     }
 
     @Test
+    void aPromotionTakesItsShareOfTheListAndIsMarked() {
+        String bags = createFilter("promo-bags-" + suffix, "INCLUDE ItemID WHERE Items.CATEGORY IN ($CATEGORY)");
+        String shoes = createFilter("no-bags-" + suffix, "EXCLUDE ItemID WHERE Items.CATEGORY IN (\"bags\")");
+        for (int round = 0; round < 5; round++) {
+            String user = user(round % 2, round);
+            List<PredictedItem> items = clients.runtime().getRecommendations(r -> r.campaignArn(userCampaign).userId(user)
+                    .numResults(25).filterArn(shoes)
+                    .promotions(p -> p.name("bag-week").percentPromotedItems(20).filterArn(bags)
+                            .filterValues(Map.of("CATEGORY", "\"bags\"")))).itemList();
+            assertThat(items).as("round %d", round).hasSize(25);
+            List<PredictedItem> promoted = items.stream().filter(i -> "bag-week".equals(i.promotionName())).toList();
+            assertThat(promoted).as("20%% of 25").hasSize(5)
+                    .allSatisfy(i -> assertThat(category(number(i.itemId()))).isEqualTo("bags"));
+            assertThat(promoted.stream().map(PredictedItem::score).toList()).as("promoted items in their own order")
+                    .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+            assertThat(items.stream().filter(i -> i.promotionName() == null).toList())
+                    .as("the request filter applies to the others").hasSize(20)
+                    .allSatisfy(i -> assertThat(category(number(i.itemId()))).isNotEqualTo("bags"));
+            assertThat(ids(items)).doesNotHaveDuplicates();
+        }
+        assertThatThrownBy(() -> clients.runtime().getRecommendations(r -> r.campaignArn(userCampaign).userId(user(0, 1))
+                .promotions(p -> p.name("no-filter").percentPromotedItems(20))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("filterArn");
+        assertThatThrownBy(() -> clients.runtime().getRecommendations(r -> r.campaignArn(userCampaign).userId(user(0, 1))
+                .promotions(p -> p.name("too-much").percentPromotedItems(101).filterArn(bags))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("percentPromotedItems");
+    }
+
+    @Test
     void stillRefusedRuntimeMembersAreRefused() {
         assertThatThrownBy(() -> clients.runtime().getRecommendations(r -> r.campaignArn(userCampaign).userId(user(0, 1))
                 .metadataColumns(Map.of("ITEMS", List.of("PRICE")))))

@@ -16,8 +16,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.UUID;
 
 /** GetRecommendations and GetPersonalizedRanking from an ACTIVE campaign's model. */
@@ -44,6 +48,19 @@ public class RecommendationService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Recommendations recommend(String accountId, String campaignArn, String userId, String itemId, Integer numResults,
             String filterArn, Map<String, String> filterValues) {
+        return recommend(accountId, campaignArn, userId, itemId, numResults, filterArn, filterValues, null);
+    }
+
+    /**
+     * GetRecommendations with an optional promotion (Personalize's {@code promotions}, at most one):
+     * {@link Promotion#slots} of the {@code numResults} places go to the best items the promotion's
+     * filter allows (the request filter does not apply to them), placed at random positions of the
+     * list but in their own order; the request filter applies to the other places. A promoted item
+     * is never repeated among the others. Fewer promoted items come back when fewer qualify.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Recommendations recommend(String accountId, String campaignArn, String userId, String itemId, Integer numResults,
+            String filterArn, Map<String, String> filterValues, Promotion promotion) {
         if (campaignArn == null) {
             throw new InvalidInputException("campaignArn is required (recommenderArn is not supported by this server yet).");
         }
@@ -64,6 +81,11 @@ public class RecommendationService {
             }
             items = filter == null ? related.related(itemId, n)
                     : related.related(itemId, n, filters.allowed(filter, model.catalog(), emptyToNull(userId), itemId));
+            if (promotion != null) {
+                RequestFilter promoted = filter(accountId, campaign, promotion.filterArn(), promotion.filterValues());
+                return promote(items, related.related(itemId, promotion.slots(n),
+                        filters.allowed(promoted, model.catalog(), emptyToNull(userId), itemId)), n, promotion);
+            }
         } else if (model instanceof UserModel user) {
             if (itemId != null) {
                 throw new InvalidInputException("itemId is for RELATED_ITEMS recipes; campaign " + campaignArn
@@ -76,11 +98,47 @@ public class RecommendationService {
             List<String> recent = history.recentItems(campaign.getSolutionVersionArn(), userId);
             items = filter == null ? user.recommend(userId, recent, n)
                     : user.recommend(userId, recent, n, filters.allowed(filter, model.catalog(), userId, null));
+            if (promotion != null) {
+                RequestFilter promoted = filter(accountId, campaign, promotion.filterArn(), promotion.filterValues());
+                return promote(items, user.recommend(userId, recent, promotion.slots(n),
+                        filters.allowed(promoted, model.catalog(), userId, null)), n, promotion);
+            }
         } else {
             throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
                     + ", which does not answer GetRecommendations.");
         }
         return new Recommendations(items, "RID-" + UUID.randomUUID());
+    }
+
+    /**
+     * Merges the promoted items into the list: the others are {@code regular} without the promoted
+     * ones, cut so that the list holds at most {@code n}; the promoted items take places chosen at
+     * random (seeded by the recommendation id, so a response can be replayed) in their own order.
+     */
+    private static Recommendations promote(List<ScoredItem> regular, List<ScoredItem> promoted, int n, Promotion promotion) {
+        String recommendationId = "RID-" + UUID.randomUUID();
+        Set<String> promotedIds = new HashSet<>();
+        promoted.forEach(item -> promotedIds.add(item.itemId()));
+        List<ScoredItem> others = new ArrayList<>();
+        for (ScoredItem item : regular) {
+            if (!promotedIds.contains(item.itemId()) && others.size() < n - promoted.size()) {
+                others.add(item);
+            }
+        }
+        int size = others.size() + promoted.size();
+        SplittableRandom random = new SplittableRandom(recommendationId.hashCode());
+        int[] positions = random.ints(0, size).distinct().limit(promoted.size()).sorted().toArray();
+        List<ScoredItem> merged = new ArrayList<>(size);
+        int p = 0;
+        int o = 0;
+        for (int place = 0; place < size; place++) {
+            if (p < positions.length && positions[p] == place) {
+                merged.add(promoted.get(p++));
+            } else {
+                merged.add(others.get(o++));
+            }
+        }
+        return new Recommendations(List.copyOf(merged), recommendationId, promotion.name(), Set.copyOf(promotedIds));
     }
 
     /** The request's filter, or null without {@code filterArn}. */
@@ -139,7 +197,53 @@ public class RecommendationService {
                 candidates), "RID-" + UUID.randomUUID());
     }
 
-    /** A ranked list and the id that PutEvents may later cite. */
-    public record Recommendations(List<ScoredItem> items, String recommendationId) {
+    /**
+     * A ranked list and the id that PutEvents may later cite; with a promotion, its name and the
+     * ids of the items it placed.
+     */
+    public record Recommendations(List<ScoredItem> items, String recommendationId, String promotionName,
+            Set<String> promotedItemIds) {
+
+        public Recommendations(List<ScoredItem> items, String recommendationId) {
+            this(items, recommendationId, null, Set.of());
+        }
+
+        /** The promotion that placed {@code itemId}, or null. */
+        public String promotionOf(String itemId) {
+            return promotedItemIds.contains(itemId) ? promotionName : null;
+        }
+    }
+
+    /**
+     * One promotion of a GetRecommendations request (Personalize's {@code Promotion}).
+     *
+     * @param name 1 to 63 characters
+     * @param percentPromotedItems 1 to 100: the share of {@code numResults} promoted, rounded down
+     *     ({@code numResults} 10 at 20% promotes 2 items), at least 1
+     * @param filterArn the filter that selects the promoted items; required
+     * @param filterValues its parameters
+     */
+    public record Promotion(String name, int percentPromotedItems, String filterArn, Map<String, String> filterValues) {
+
+        /** Checks the members as Personalize does, naming the one at fault. */
+        public Promotion {
+            if (name == null || name.isEmpty() || name.length() > 63 || !name.matches("[A-Za-z0-9][A-Za-z0-9_-]*")) {
+                throw new InvalidInputException("promotions[0].name must have 1 to 63 characters, letters, digits, "
+                        + "hyphens and underscores, starting with a letter or digit; got " + name + ".");
+            }
+            if (percentPromotedItems < 1 || percentPromotedItems > 100) {
+                throw new InvalidInputException("promotions[0].percentPromotedItems must be between 1 and 100, got "
+                        + percentPromotedItems + ".");
+            }
+            if (filterArn == null) {
+                throw new InvalidInputException("promotions[0].filterArn is required: the filter selects the promoted "
+                        + "items.");
+            }
+        }
+
+        /** How many of {@code numResults} places the promotion takes. */
+        public int slots(int numResults) {
+            return Math.max(1, numResults * percentPromotedItems / 100);
+        }
     }
 }

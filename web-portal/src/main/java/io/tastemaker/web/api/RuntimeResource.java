@@ -9,6 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 
 /** The runtime API (REST-JSON): GetRecommendations, GetPersonalizedRanking. */
 @Path("/")
@@ -24,11 +25,13 @@ public class RuntimeResource {
     @Path("recommendations")
     public Response getRecommendations(byte[] body) {
         JsonIn r = JsonIn.parse(body);
-        refuseUnsupported(r, "context", "promotions", "metadataColumns", "recommenderArn");
+        refuseUnsupported(r, "context", "metadataColumns", "recommenderArn");
         var result = recommendations.recommend(caller.accountId(), r.string("campaignArn"), r.string("userId"),
-                r.string("itemId"), r.integer("numResults"), r.string("filterArn"), r.stringMap("filterValues"));
+                r.string("itemId"), r.integer("numResults"), r.string("filterArn"), r.stringMap("filterValues"),
+                promotion(r));
         JsonOut out = JsonOut.object()
-                .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
+                .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score())
+                        .put("promotionName", result.promotionOf(i.itemId())))
                 .put("recommendationId", result.recommendationId());
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -44,6 +47,24 @@ public class RuntimeResource {
                 .list("personalizedRanking", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
                 .put("recommendationId", result.recommendationId());
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The request's promotion (Personalize takes a list of at most one), or null. */
+    private static RecommendationService.Promotion promotion(JsonIn request) {
+        if (!request.raw().containsKey("promotions") || request.raw().isNull("promotions")) {
+            return null;
+        }
+        List<JsonIn> promotions = request.objects("promotions");
+        if (promotions.size() > 1) {
+            throw new InvalidInputException("promotions holds at most 1 promotion, got " + promotions.size() + ".");
+        }
+        if (promotions.isEmpty()) {
+            return null;
+        }
+        JsonIn p = promotions.get(0);
+        Integer percent = p.integer("percentPromotedItems");
+        return new RecommendationService.Promotion(p.string("name"), percent == null ? 0 : percent, p.string("filterArn"),
+                p.stringMap("filterValues"));
     }
 
     /** Members this server cannot honour yet are refused rather than silently ignored. */
