@@ -326,10 +326,10 @@ public final class IalsRecipe implements Recipe {
             for (int iteration = 0; iteration < n; iteration++) {
                 monitor.progress("Iteration " + (iteration + 1) + " of " + n,
                         PREPARATION + (1 - PREPARATION) * iteration / n);
-                HalfStep.solve(userFactors, matrix.userOffsets, matrix.userItems, matrix.userRepeats, itemFactors,
-                        parameters, pool);
-                HalfStep.solve(itemFactors, matrix.itemOffsets, matrix.itemUsers, matrix.itemRepeats, userFactors,
-                        parameters, pool);
+                HalfStep.solve(userFactors, null, matrix.userOffsets, matrix.userItems, matrix.userRepeats,
+                        itemFactors, parameters, pool);
+                HalfStep.solve(itemFactors, null, matrix.itemOffsets, matrix.itemUsers, matrix.itemRepeats,
+                        userFactors, parameters, pool);
             }
         } finally {
             if (pool != null) {
@@ -353,21 +353,22 @@ public final class IalsRecipe implements Recipe {
      *   <li>known items keep their vectors; new items (absent from {@code previous}) start at zero;</li>
      *   <li>users whose distinct items did not change keep their vectors; new users, and users with an
      *       item {@code previous} did not record for them, are <em>changed</em>;</li>
-     *   <li>three half-steps, each row's system (that of {@link #train}, with the other side fixed)
-     *       solved exactly by a Cholesky factorisation: the changed users (so new users get vectors
-     *       from the items they share with the old catalog), then the new items given every user,
-     *       then the changed users again, now with the new items. New users and items are then
-     *       first-class: they are scored by their vectors, not by popularity.</li>
+     *   <li>three half-steps over those rows only, each row's system being that of {@link #train}
+     *       with the other side fixed: the new users, from the items they share with the old catalog;
+     *       the new items, given every user; then the new and changed users, now with the new items.
+     *       New users and items are then first-class: they are scored by their own vectors, not by
+     *       popularity.</li>
      * </ul>
      *
-     * <p>Exact solves rather than the conjugate gradient of {@link #train}: its few steps are enough
-     * there because each row starts from the previous iteration's value, while here new rows start
-     * from zero; and an exact solve of a row costs about as much as {@code factors / 6} to
+     * <p>How the rows are solved. The changed users of the last step start from their previous
+     * vectors (the new users from the first step's), as every row of a full training starts from
+     * the last iteration's, so {@value #CG_STEPS} conjugate gradient steps do for them what they do
+     * there. New users and items start from nothing, so their first solve is exact, a Cholesky
+     * factorisation of the row's system, which costs about as much as {@code factors / 6} to
      * {@code factors / 4} conjugate gradient steps (11 to 16 at 64 factors; the more interactions,
-     * the more).
-     * Every row not solved, and the whole catalog's item vectors, are {@code previous}'s, so the time
-     * is that of rebuilding the matrix, two Gram matrices ({@code users · factors²} for the item step)
-     * and the changed rows' interactions; bench/ials-scale measures it against a full training.
+     * the more) but only for the new rows. Everything else is {@code previous}'s, so the time is that
+     * of rebuilding the matrix, two Gram matrices ({@code users · factors²} for the item step), and
+     * the new and changed rows' interactions; bench/update measures it against a full training.
      *
      * <p>What waits for the next full training: known items' vectors do not move, however many new
      * users they gained; a user whose only change is more interactions with the same items (the
@@ -415,11 +416,12 @@ public final class IalsRecipe implements Recipe {
         }
         int[] changedUsers = new int[users];
         int changedCount = 0;
+        int[] newUsers = new int[users];
         int newUserCount = 0;
         for (int u = 0; u < users; u++) {
             int old = previous.userIndex(matrix.userIds[u]);
             if (old < 0) {
-                newUserCount++;
+                newUsers[newUserCount++] = u;
                 changedUsers[changedCount++] = u;
                 continue;
             }
@@ -434,6 +436,7 @@ public final class IalsRecipe implements Recipe {
             }
         }
         newItems = Arrays.copyOf(newItems, newItemCount);
+        newUsers = Arrays.copyOf(newUsers, newUserCount);
         changedUsers = Arrays.copyOf(changedUsers, changedCount);
         monitor.progress(String.format(Locale.ROOT, "%,d new items, %,d new users, %,d users with new items; "
                 + "keeping %,d item and %,d user vectors", newItemCount, newUserCount, changedCount - newUserCount,
@@ -441,18 +444,19 @@ public final class IalsRecipe implements Recipe {
 
         ForkJoinPool pool = threads == 1 ? null : Parallel.newPool(THREAD_NAME_PREFIX, threads);
         try {
-            if (changedCount > 0) {
-                monitor.progress(String.format(Locale.ROOT, "Solving %,d new or changed users", changedCount), 0.1);
-                ExactStep.solve(userFactors, changedUsers, matrix.userOffsets, matrix.userItems, matrix.userRepeats,
+            if (newUserCount > 0) {
+                monitor.progress(String.format(Locale.ROOT, "Solving %,d new users", newUserCount), 0.1);
+                ExactStep.solve(userFactors, newUsers, matrix.userOffsets, matrix.userItems, matrix.userRepeats,
                         itemFactors, parameters, pool);
             }
             if (newItemCount > 0) {
                 monitor.progress(String.format(Locale.ROOT, "Solving %,d new items", newItemCount), 0.4);
                 ExactStep.solve(itemFactors, newItems, matrix.itemOffsets, matrix.itemUsers, matrix.itemRepeats,
                         userFactors, parameters, pool);
-                monitor.progress(String.format(Locale.ROOT, "Solving %,d new or changed users with the new items",
-                        changedCount), 0.7);
-                ExactStep.solve(userFactors, changedUsers, matrix.userOffsets, matrix.userItems, matrix.userRepeats,
+            }
+            if (changedCount > 0) {
+                monitor.progress(String.format(Locale.ROOT, "Solving %,d new and changed users", changedCount), 0.6);
+                HalfStep.solve(userFactors, changedUsers, matrix.userOffsets, matrix.userItems, matrix.userRepeats,
                         itemFactors, parameters, pool);
             }
         } finally {
@@ -518,15 +522,16 @@ public final class IalsRecipe implements Recipe {
     }
 
     /**
-     * One half-step: every row of {@code target} re-solved given the fixed side, by warm-started
-     * conjugate gradient on {@code (FᵀF + λ·n^e·I + Σ (c − 1) f fᵀ) x = Σ c f}.
+     * One half-step: every row of {@code target} (or the listed rows) re-solved given the fixed side,
+     * by warm-started conjugate gradient on {@code (FᵀF + λ·n^e·I + Σ (c − 1) f fᵀ) x = Σ c f}.
      */
     private static final class HalfStep {
 
         private HalfStep() {
         }
 
-        static void solve(float[] target, int[] offsets, int[] columns, int[] repeats, float[] fixed,
+        /** @param only the rows to solve, or {@code null} for every row */
+        static void solve(float[] target, int[] only, int[] offsets, int[] columns, int[] repeats, float[] fixed,
                 HyperParameters parameters, ForkJoinPool pool) {
             int k = parameters.factors();
             float[] gram = gram(fixed, k, pool);
@@ -534,12 +539,13 @@ public final class IalsRecipe implements Recipe {
             double exponent = parameters.regularizationExponent();
             float alpha = (float) parameters.alpha();
             int steps = parameters.cgSteps();
-            int rows = offsets.length - 1;
+            int rows = only == null ? offsets.length - 1 : only.length;
             Parallel.forEach(pool, (rows + ROWS_PER_TASK - 1) / ROWS_PER_TASK, t -> {
                 float[] r = new float[k];
                 float[] p = new float[k];
                 float[] ap = new float[k];
-                for (int row = t * ROWS_PER_TASK, end = Math.min(row + ROWS_PER_TASK, rows); row < end; row++) {
+                for (int i = t * ROWS_PER_TASK, end = Math.min(i + ROWS_PER_TASK, rows); i < end; i++) {
+                    int row = only == null ? i : only[i];
                     float penalty = (float) (lambda * Math.pow(offsets[row + 1] - offsets[row], exponent));
                     conjugateGradient(target, row * k, offsets[row], offsets[row + 1], columns, repeats, fixed,
                             gram, penalty, k, alpha, steps, r, p, ap);
