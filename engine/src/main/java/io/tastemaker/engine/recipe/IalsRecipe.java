@@ -438,7 +438,7 @@ public final class IalsRecipe implements Recipe {
         newItems = Arrays.copyOf(newItems, newItemCount);
         newUsers = Arrays.copyOf(newUsers, newUserCount);
         changedUsers = Arrays.copyOf(changedUsers, changedCount);
-        monitor.progress(String.format(Locale.ROOT, "%,d new items, %,d new users, %,d users with new items; "
+        monitor.progress(String.format(Locale.ROOT, "%,d new items, %,d new users, %,d users whose items changed; "
                 + "keeping %,d item and %,d user vectors", newItemCount, newUserCount, changedCount - newUserCount,
                 items - newItemCount, users - changedCount), PREPARATION);
 

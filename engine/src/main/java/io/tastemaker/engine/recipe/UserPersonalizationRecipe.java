@@ -49,6 +49,10 @@ import java.util.Set;
  *
  * <p>Artifacts: an EASE model is stored as before, under {@code aws-user-personalization}; an iALS
  * model under {@link IalsModel#ARTIFACT_KEY}. Both read back with {@link ModelCodec}.
+ *
+ * <p>Personalize's {@code trainingMode} UPDATE is {@link #update}: from a previous model and all the
+ * current data, a new model with the same algorithm and hyperparameters, new users and items
+ * included, in a few percent of a full training's time (bench/update; ADR 0009).
  */
 public final class UserPersonalizationRecipe implements Recipe {
 

@@ -303,6 +303,27 @@ class UserPersonalizationUpdateTest {
     }
 
     @Test
+    void theSolutionsEventTypeSelectsTheInteractionsAsInTraining() {
+        for (TrainingConfig hyperParameters : List.of(easeConfig(), ialsConfig())) {
+            TrainingConfig clicks = new TrainingConfig("click", null, hyperParameters.hyperParameters(), SEED);
+            UserPersonalizationModel previous = train(clusters(), clicks);
+            InteractionLog.Builder builder = InteractionLog.builder();
+            long time = GeneratedLogs.START;
+            for (Event event : clustersWithNewcomers()) {
+                // The newcomers' events are purchases, which this solution does not train on.
+                String type = event.user().equals("a-new") || event.item().equals("a-fresh") ? "purchase" : "click";
+                builder.add(event.user(), event.item(), time++, type, Float.NaN);
+            }
+
+            UserPersonalizationModel updated = new UserPersonalizationRecipe(2).update(previous,
+                    TrainingData.of(builder.build()), clicks, TrainingMonitor.NONE);
+
+            assertThat(updated.recommend("a-new", 30)).isEqualTo(previous.recommend("a-new", 30));
+            assertThat(ids(updated.recommend("a-0", 1_000))).doesNotContain("a-fresh");
+        }
+    }
+
+    @Test
     void refusesAModelItDidNotTrain() {
         UserPersonalizationModel foreign = new UserPersonalizationModel() {
             @Override
