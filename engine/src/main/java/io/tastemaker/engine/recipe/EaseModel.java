@@ -26,9 +26,8 @@ import java.util.function.IntPredicate;
  *   <li>the raw score of a modelled item {@code j} is {@code sum of B[i][j]} over the user's
  *       modelled items {@code i}; items the user interacted with stay candidates, as in
  *       Personalize (filters remove them later), unless the caller asks to exclude them;</li>
- *   <li>an item outside the model (beyond {@code max_items}) gets the user's lowest modelled raw
- *       score minus 1, so it follows every modelled item; among such items the more popular comes
- *       first;</li>
+ *   <li>an item outside the model gets the user's lowest modelled raw score minus 1, so it
+ *       follows every modelled item; among such items the more popular comes first;</li>
  *   <li>the returned score is the softmax of the raw scores over the whole catalog,
  *       {@code exp(raw[j] − max) / sum over all items of exp(raw[k] − max)}, so the scores of all
  *       catalog items sum to 1, as in Personalize's user-personalization recipes;</li>
@@ -39,16 +38,31 @@ import java.util.function.IntPredicate;
  * <p>A user the model does not know, or who interacted only with items outside the model, gets the
  * most popular items, scored by their share of all counts (so again the catalog sums to 1).
  *
+ * <p>Which items are modelled. A model that {@link EaseRecipe#train} made models the first
+ * {@code min(max_items, M)} items of its catalog, the most popular. A model that
+ * {@link EaseRecipe#update} made keeps the previous model's B, so it models the items the previous
+ * model modelled that still have an interaction, wherever their new popularity puts them in the
+ * catalog; the items it added (new items, or old ones that grew popular) are outside the model until
+ * the next full training. {@code B} is therefore indexed by <em>slot</em>, {@code 0 .. N − 1}, and
+ * {@code modelledItems[s]} is the catalog index of slot {@code s}.
+ *
  * <p>Payload version 1 (big-endian): {@code double lambda, int max_items, int neighbors}; {@code int
  * M}, then M times (string item id, {@code long} count) in catalog order; {@code int N} modelled
  * items (the first N of the catalog), then for each modelled item {@code i} an {@code int} length
  * and that many ({@code int j}, {@code float B[i][j]}), ascending j; {@code int U} users, then per
- * user (string id, {@code int} length, that many ascending catalog indices). Reading checks every
- * invariant, so a tampered payload that kept its checksum still cannot make an inconsistent model.
+ * user (string id, {@code int} length, that many ascending catalog indices). Payload version 2, written
+ * only when the modelled items are not the catalog's first N (an updated model), has after the
+ * catalog {@code int N} and N catalog indices, one per slot, and then the rows of B by slot, with
+ * slots as the column indices j; the rest as version 1. Every model a full training makes still
+ * writes version 1, which builds before version 2 read. Reading checks every invariant, so a
+ * tampered payload that kept its checksum still cannot make an inconsistent model.
  */
 public final class EaseModel implements UserPersonalizationModel {
 
+    /** The payload version of models whose modelled items are the catalog's first N. */
     static final int PAYLOAD_VERSION = 1;
+    /** The payload version of models whose modelled items are anywhere in the catalog. */
+    static final int PAYLOAD_VERSION_SLOTS = 2;
 
     private final EaseRecipe.HyperParameters parameters;
     private final String[] itemIds;
@@ -56,6 +70,10 @@ public final class EaseModel implements UserPersonalizationModel {
     private final long[] counts;
     private final double[] shares;
     private final int modelled;
+    /** Slot → catalog index of the modelled items. */
+    private final int[] modelledItems;
+    /** Catalog index → slot, or −1 for an item outside the model. */
+    private final int[] slots;
     private final int[] neighborOffsets;
     private final int[] neighborItems;
     private final float[] neighborWeights;
@@ -65,17 +83,47 @@ public final class EaseModel implements UserPersonalizationModel {
     private final int[] userItems;
 
     /**
+     * A model whose modelled items are the first {@code min(max_items, M)} of its catalog, as a full
+     * training makes it.
+     *
      * @throws IllegalArgumentException if the arrays break the invariants of the class comment
      */
     EaseModel(EaseRecipe.HyperParameters parameters, String[] itemIds, long[] counts, int modelled,
             int[] neighborOffsets, int[] neighborItems, float[] neighborWeights,
             String[] userIds, int[] userOffsets, int[] userItems) {
+        this(parameters, itemIds, counts, firstItems(modelled), neighborOffsets, neighborItems, neighborWeights,
+                userIds, userOffsets, userItems);
+        if (modelled != Math.min(parameters.maxItems(), itemIds.length)) {
+            throw new IllegalArgumentException(modelled + " modelled items, expected min(max_items "
+                    + parameters.maxItems() + ", catalog " + itemIds.length + ")");
+        }
+    }
+
+    /**
+     * A model whose slot {@code s} of B is the catalog item {@code modelledItems[s]} (see the class
+     * comment); at most {@code max_items} of them.
+     *
+     * @throws IllegalArgumentException if the arrays break the invariants of the class comment
+     */
+    EaseModel(EaseRecipe.HyperParameters parameters, String[] itemIds, long[] counts, int[] modelledItems,
+            int[] neighborOffsets, int[] neighborItems, float[] neighborWeights,
+            String[] userIds, int[] userOffsets, int[] userItems) {
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         int m = itemIds.length;
         long total = PopularityOrder.requireOrdered(itemIds, counts);
-        if (modelled != Math.min(parameters.maxItems(), m)) {
-            throw new IllegalArgumentException(modelled + " modelled items, expected min(max_items "
+        int modelled = modelledItems.length;
+        if (modelled > Math.min(parameters.maxItems(), m)) {
+            throw new IllegalArgumentException(modelled + " modelled items, more than min(max_items "
                     + parameters.maxItems() + ", catalog " + m + ")");
+        }
+        int[] slots = new int[m];
+        Arrays.fill(slots, -1);
+        for (int s = 0; s < modelled; s++) {
+            int item = modelledItems[s];
+            if (item < 0 || item >= m || slots[item] >= 0) {
+                throw new IllegalArgumentException("Slot " + s + " holds an invalid or repeated catalog index " + item);
+            }
+            slots[item] = s;
         }
         requireCsr(neighborOffsets, neighborItems, modelled, modelled, true, "neighbor");
         if (neighborWeights.length != neighborItems.length) {
@@ -96,6 +144,8 @@ public final class EaseModel implements UserPersonalizationModel {
             shares[i] = (double) counts[i] / total;
         }
         this.modelled = modelled;
+        this.modelledItems = modelledItems;
+        this.slots = slots;
         this.neighborOffsets = neighborOffsets;
         this.neighborItems = neighborItems;
         this.neighborWeights = neighborWeights;
@@ -103,6 +153,89 @@ public final class EaseModel implements UserPersonalizationModel {
         this.users = IdDictionary.of(userIds);
         this.userOffsets = userOffsets;
         this.userItems = userItems;
+    }
+
+    /**
+     * This model's B over a new catalog and new user histories, as {@link EaseRecipe#update} needs:
+     * each modelled item keeps its weights, now pointing at its index in {@code itemIds}; a modelled
+     * item missing from {@code itemIds} loses its row and column. Items of {@code itemIds} this model
+     * did not model stay outside the new model.
+     *
+     * @param itemIds the new catalog, in popularity order
+     * @param counts its distinct-user counts
+     * @param userIds the users, each with at least one item
+     * @param userOffsets CSR offsets of the users' items
+     * @param userItems each user's catalog indices, ascending
+     * @throws IllegalArgumentException if the arrays break the invariants of the class comment
+     */
+    EaseModel withCatalog(String[] itemIds, long[] counts, String[] userIds, int[] userOffsets, int[] userItems) {
+        IdDictionary catalog = IdDictionary.of(itemIds);
+        int[] newSlots = new int[modelled];
+        int[] kept = new int[modelled];
+        int keptCount = 0;
+        for (int s = 0; s < modelled; s++) {
+            int item = catalog.indexOf(this.itemIds[modelledItems[s]]);
+            newSlots[s] = item < 0 ? -1 : keptCount;
+            if (item >= 0) {
+                kept[keptCount++] = item;
+            }
+        }
+        int[] offsets = neighborOffsets;
+        int[] targets = neighborItems;
+        float[] weights = neighborWeights;
+        if (keptCount < modelled) {
+            // Slots keep their relative order, so each compacted row stays ascending.
+            offsets = new int[keptCount + 1];
+            targets = new int[neighborItems.length];
+            weights = new float[neighborWeights.length];
+            int size = 0;
+            for (int s = 0; s < modelled; s++) {
+                if (newSlots[s] < 0) {
+                    continue;
+                }
+                for (int e = neighborOffsets[s]; e < neighborOffsets[s + 1]; e++) {
+                    int target = newSlots[neighborItems[e]];
+                    if (target >= 0) {
+                        targets[size] = target;
+                        weights[size] = neighborWeights[e];
+                        size++;
+                    }
+                }
+                offsets[newSlots[s] + 1] = size;
+            }
+            targets = Arrays.copyOf(targets, size);
+            weights = Arrays.copyOf(weights, size);
+        }
+        return new EaseModel(parameters, itemIds, counts, Arrays.copyOf(kept, keptCount), offsets, targets, weights,
+                userIds, userOffsets, userItems);
+    }
+
+    /** Whether this model knows the user. */
+    boolean knowsUser(String userId) {
+        return users.indexOf(userId) >= 0;
+    }
+
+    /** Whether this model's catalog holds the item. */
+    boolean knowsItem(String itemId) {
+        return items.indexOf(itemId) >= 0;
+    }
+
+    private static int[] firstItems(int count) {
+        int[] items = new int[Math.max(0, count)];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = i;
+        }
+        return items;
+    }
+
+    /** Whether the modelled items are the first N of the catalog, slot s being catalog item s. */
+    private boolean modelsFirstItems() {
+        for (int s = 0; s < modelled; s++) {
+            if (modelledItems[s] != s) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -158,7 +291,10 @@ public final class EaseModel implements UserPersonalizationModel {
         return itemIds.length;
     }
 
-    /** The number of items EASE models: {@code min(max_items, catalogSize())}. */
+    /**
+     * The number of items EASE models: {@code min(max_items, catalogSize())} after a full training;
+     * after an update, those of the previous model that still have an interaction.
+     */
     public int modelledItems() {
         return modelled;
     }
@@ -359,31 +495,42 @@ public final class EaseModel implements UserPersonalizationModel {
         return Collections.unmodifiableList(result);
     }
 
-    /** Whether the history at [from, to) includes a modelled item (it is sorted, so the first). */
+    /** Whether the history at [from, to) includes a modelled item. */
     private boolean hasModelledHistory(int[] history, int from, int to) {
-        return to > from && history[from] < modelled;
+        for (int p = from; p < to; p++) {
+            if (slots[history[p]] >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * Raw scores over the whole catalog for the user items at [from, to): the sum of the kept rows
      * of B for modelled items; every item outside the model gets the lowest modelled score minus 1.
+     * The rows are added in catalog order of the history, so a model that models its catalog's first
+     * items scores exactly as before slots existed.
      */
     private double[] rawScores(int[] history, int from, int to) {
-        double[] raw = new double[itemIds.length];
+        double[] bySlot = new double[modelled];
         for (int p = from; p < to; p++) {
-            int item = history[p];
-            if (item >= modelled) {
-                break;
+            int slot = slots[history[p]];
+            if (slot < 0) {
+                continue;
             }
-            for (int e = neighborOffsets[item], end = neighborOffsets[item + 1]; e < end; e++) {
-                raw[neighborItems[e]] += neighborWeights[e];
+            for (int e = neighborOffsets[slot], end = neighborOffsets[slot + 1]; e < end; e++) {
+                bySlot[neighborItems[e]] += neighborWeights[e];
             }
         }
         double min = Double.POSITIVE_INFINITY;
-        for (int j = 0; j < modelled; j++) {
-            min = Math.min(min, raw[j]);
+        for (double score : bySlot) {
+            min = Math.min(min, score);
         }
-        Arrays.fill(raw, modelled, raw.length, min - 1);
+        double[] raw = new double[itemIds.length];
+        Arrays.fill(raw, min - 1);
+        for (int s = 0; s < modelled; s++) {
+            raw[modelledItems[s]] = bySlot[s];
+        }
         return raw;
     }
 
@@ -397,10 +544,12 @@ public final class EaseModel implements UserPersonalizationModel {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        ModelCodec.write(out, EaseRecipe.NAME, PAYLOAD_VERSION, this::writePayload);
+        boolean firstItems = modelsFirstItems();
+        ModelCodec.write(out, EaseRecipe.NAME, firstItems ? PAYLOAD_VERSION : PAYLOAD_VERSION_SLOTS,
+                payload -> writePayload(payload, firstItems));
     }
 
-    private void writePayload(DataOutputStream out) throws IOException {
+    private void writePayload(DataOutputStream out, boolean firstItems) throws IOException {
         out.writeDouble(parameters.lambda());
         out.writeInt(parameters.maxItems());
         out.writeInt(parameters.neighbors());
@@ -410,6 +559,11 @@ public final class EaseModel implements UserPersonalizationModel {
             out.writeLong(counts[i]);
         }
         out.writeInt(modelled);
+        if (!firstItems) {
+            for (int item : modelledItems) {
+                out.writeInt(item);
+            }
+        }
         for (int i = 0; i < modelled; i++) {
             int from = neighborOffsets[i];
             int to = neighborOffsets[i + 1];
@@ -433,9 +587,9 @@ public final class EaseModel implements UserPersonalizationModel {
 
     /** Reads a payload written by {@link #writeTo(OutputStream)}. */
     static EaseModel readPayload(DataInputStream in, int payloadVersion) throws IOException {
-        if (payloadVersion != PAYLOAD_VERSION) {
+        if (payloadVersion != PAYLOAD_VERSION && payloadVersion != PAYLOAD_VERSION_SLOTS) {
             throw new IOException("Unsupported " + EaseRecipe.NAME + " payload version " + payloadVersion
-                    + "; this build reads version " + PAYLOAD_VERSION);
+                    + "; this build reads versions " + PAYLOAD_VERSION + " and " + PAYLOAD_VERSION_SLOTS);
         }
         EaseRecipe.HyperParameters parameters = new EaseRecipe.HyperParameters(in.readDouble(), in.readInt(),
                 in.readInt());
@@ -455,6 +609,12 @@ public final class EaseModel implements UserPersonalizationModel {
         int modelled = ModelCodec.readCount(in, "modelled item count");
         if (modelled > m) {
             throw new IOException("Corrupt model artifact: " + modelled + " modelled items of " + m);
+        }
+        int[] modelledItems = firstItems(modelled);
+        if (payloadVersion == PAYLOAD_VERSION_SLOTS) {
+            for (int s = 0; s < modelled; s++) {
+                modelledItems[s] = in.readInt();
+            }
         }
         int[] neighborOffsets = new int[modelled + 1];
         IntList neighborItems = new IntList();
@@ -483,7 +643,11 @@ public final class EaseModel implements UserPersonalizationModel {
             }
             userOffsets.add(userItems.size);
         }
-        return new EaseModel(parameters, itemIds, counts, modelled, neighborOffsets, neighborItems.toArray(),
+        if (payloadVersion == PAYLOAD_VERSION) {
+            return new EaseModel(parameters, itemIds, counts, modelled, neighborOffsets, neighborItems.toArray(),
+                    neighborWeights.toArray(), userIds, userOffsets.toArray(), userItems.toArray());
+        }
+        return new EaseModel(parameters, itemIds, counts, modelledItems, neighborOffsets, neighborItems.toArray(),
                 neighborWeights.toArray(), userIds, userOffsets.toArray(), userItems.toArray());
     }
 

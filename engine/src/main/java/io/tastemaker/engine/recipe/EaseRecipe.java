@@ -7,6 +7,7 @@ import io.tastemaker.engine.data.RowGroups;
 import io.tastemaker.engine.linalg.Cholesky;
 import io.tastemaker.engine.linalg.Parallel;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -230,6 +231,62 @@ public final class EaseRecipe implements Recipe {
                 pool.shutdown();
             }
         }
+    }
+
+    /**
+     * Personalize's {@code trainingMode} UPDATE for an EASE model: a new model from all the current
+     * data that keeps {@code previous}'s item-to-item weights B, without the Gram matrix or its
+     * inversion, which are nearly all of a full training's time.
+     *
+     * <ul>
+     *   <li>The catalog and its popularity, and every user's history, are rebuilt from the
+     *       interactions {@code config} selects, as a full training builds them: new users are
+     *       known, and users with new interactions are scored from their whole current history.</li>
+     *   <li>The modelled items are {@code previous}'s, with their weights; one that no longer has an
+     *       interaction leaves the model with its row and column of B.</li>
+     *   <li>Every other item, new ones included, is outside the model and ranked after the modelled
+     *       items by its current popularity, until the next full training models the most popular
+     *       ones again. A new user whose items are all outside the model gets the popularity
+     *       list.</li>
+     * </ul>
+     *
+     * <p>The hyperparameters are {@code previous}'s; {@code config}'s are checked as for
+     * {@link #train} but not used, and nothing is random. The time is that of reading the
+     * interactions, linear in their number (bench/ials-scale measures it).
+     *
+     * @param previous the model to update, from {@link #train} or an earlier update
+     * @param data all the current data, not only what changed
+     * @param config the event type and value threshold that select the interactions
+     * @throws IllegalArgumentException if the configuration names an unknown hyperparameter or gives
+     *     one a value out of its range
+     */
+    public EaseModel update(EaseModel previous, TrainingData data, TrainingConfig config, TrainingMonitor monitor) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(monitor, "monitor");
+        HyperParameters.parse(config.hyperParameters());
+        monitor.progress("Reading the interactions", 0);
+        Catalog catalog = Catalog.of(config.select(data.interactions()));
+        int newItems = 0;
+        for (String item : catalog.itemIds) {
+            if (!previous.knowsItem(item)) {
+                newItems++;
+            }
+        }
+        int newUsers = 0;
+        for (String user : catalog.userIds) {
+            if (!previous.knowsUser(user)) {
+                newUsers++;
+            }
+        }
+        monitor.progress(String.format(Locale.ROOT, "Keeping the weights of %,d modelled items; %,d new items "
+                + "(outside the model until a full training), %,d new users", previous.modelledItems(), newItems,
+                newUsers), 0.8);
+        EaseModel updated = previous.withCatalog(catalog.itemIds, catalog.counts, catalog.userIds,
+                catalog.userOffsets, catalog.userItems);
+        monitor.progress("Done", 1);
+        return updated;
     }
 
     private static EaseModel train(InteractionLog log, HyperParameters parameters, ForkJoinPool pool,

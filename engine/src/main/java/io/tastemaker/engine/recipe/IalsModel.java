@@ -148,6 +148,36 @@ public final class IalsModel implements UserPersonalizationModel {
         return userIds.length;
     }
 
+    /** The catalog index of the item, or −1 if the model does not know it. */
+    int itemIndex(String itemId) {
+        return items.indexOf(itemId);
+    }
+
+    /** The index of the user, or −1 if the model does not know them. */
+    int userIndex(String userId) {
+        return users.indexOf(userId);
+    }
+
+    /** Copies the vector of catalog item {@code item} to {@code to[at .. at + factors)}. */
+    void copyItemVector(int item, float[] to, int at) {
+        System.arraycopy(itemFactors, item * factors, to, at, factors);
+    }
+
+    /** Copies the vector of user {@code user} to {@code to[at .. at + factors)}. */
+    void copyUserVector(int user, float[] to, int at) {
+        System.arraycopy(userFactors, user * factors, to, at, factors);
+    }
+
+    /** The number of distinct items user {@code user} interacted with in training. */
+    int historyLength(int user) {
+        return userOffsets[user + 1] - userOffsets[user];
+    }
+
+    /** Whether user {@code user} interacted with catalog item {@code item} in training. */
+    boolean historyContains(int user, int item) {
+        return Arrays.binarySearch(userItems, userOffsets[user], userOffsets[user + 1], item) >= 0;
+    }
+
     /**
      * {@inheritDoc}
      *

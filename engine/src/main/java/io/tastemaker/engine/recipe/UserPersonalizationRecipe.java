@@ -49,6 +49,10 @@ import java.util.Set;
  *
  * <p>Artifacts: an EASE model is stored as before, under {@code aws-user-personalization}; an iALS
  * model under {@link IalsModel#ARTIFACT_KEY}. Both read back with {@link ModelCodec}.
+ *
+ * <p>Personalize's {@code trainingMode} UPDATE is {@link #update}: from a previous model and all the
+ * current data, a new model with the same algorithm and hyperparameters, new users and items
+ * included, in a few percent of a full training's time (bench/update; ADR 0009).
  */
 public final class UserPersonalizationRecipe implements Recipe {
 
@@ -229,6 +233,55 @@ public final class UserPersonalizationRecipe implements Recipe {
             return new EaseRecipe(threads).train(data.withInteractions(selected), easeConfig, rest);
         }
         return new IalsRecipe(NAME, threads).train(matrix, parameters.ials(), config.seed(), rest);
+    }
+
+    /**
+     * Personalize's {@code trainingMode} UPDATE: a new model from all the current data that keeps
+     * the expensive part of {@code previous} and brings in new users and items, in a fraction of a
+     * full training's time. It is not a retraining: the algorithm and hyperparameters are
+     * {@code previous}'s (the {@code auto} choice is not made again, and HPO's tuned values stay).
+     *
+     * <ul>
+     *   <li>EASE ({@link EaseRecipe#update}): keeps the item-to-item weights B; rebuilds the catalog's
+     *       popularity and every user's history, new users included. New items are recommended
+     *       after the modelled ones, by popularity, until the next full training.</li>
+     *   <li>iALS ({@link IalsRecipe#update}): keeps the vectors of known items and unchanged users;
+     *       solves new and changed users, then new items, then those users again, each with the
+     *       other side fixed. New users and items get vectors of their own.</li>
+     * </ul>
+     *
+     * <p>An update of an update works the same way; what an update cannot change (the modelled
+     * items of EASE, the vectors of known iALS items) waits for the next full training, which
+     * Personalize also advises weekly.
+     *
+     * @param previous a model this recipe trained or updated
+     * @param data all the current data: the caller does not track what changed since
+     *     {@code previous}; the recipes find new users and items by comparing with it
+     * @param config the solution's configuration: its event type and value threshold select the
+     *     interactions, as in {@link #train}; its hyperparameters are checked but not used
+     * @param monitor hears the progress (what is new, each step) and may stop the run
+     * @throws IllegalArgumentException if {@code previous} is not an EASE or iALS model, or the
+     *     configuration names an unknown hyperparameter or gives one a value out of its range
+     * @throws TrainingStoppedException if the monitor stops the run
+     */
+    public UserPersonalizationModel update(UserPersonalizationModel previous, TrainingData data, TrainingConfig config,
+            TrainingMonitor monitor) {
+        Objects.requireNonNull(previous, "previous");
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(monitor, "monitor");
+        HyperParameters.parse(config.hyperParameters());
+        TrainingConfig selection = new TrainingConfig(config.eventType(), config.eventValueThreshold(), Map.of(),
+                config.seed());
+        monitor.progress("Updating the " + previous.algorithm().value() + " model", 0);
+        if (previous instanceof EaseModel ease) {
+            return new EaseRecipe(threads).update(ease, data, selection, monitor);
+        }
+        if (previous instanceof IalsModel ials) {
+            return new IalsRecipe(ials.recipe(), threads).update(ials, data, selection, monitor);
+        }
+        throw new IllegalArgumentException("Cannot update a " + previous.getClass().getSimpleName()
+                + "; recipe " + NAME + " updates the EASE and iALS models it trains");
     }
 
     private static Map<String, String> subset(Map<String, String> values, Set<String> names) {

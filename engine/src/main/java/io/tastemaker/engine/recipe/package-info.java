@@ -29,11 +29,18 @@
  * {@code algorithmHyperParameters}; each recipe documents their defaults and ranges and exposes
  * their names so the domain can validate them when a solution is created.
  *
- * <p>Invariants: training is deterministic in (log, configuration), also when it runs on several
- * threads; models are immutable and thread-safe; unknown hyperparameter names are an
- * {@link java.lang.IllegalArgumentException} that names them; recommendations keep items the user
- * already interacted with (as Personalize does) and never exceed the model's catalog; an
- * unreadable artifact is an {@link java.io.IOException} with a message saying why.
+ * <p>{@code trainingMode} UPDATE:
+ * {@link io.tastemaker.engine.recipe.UserPersonalizationRecipe#update} turns a previous EASE or iALS
+ * model and all the current data into a new model without a full training: EASE keeps its
+ * item-to-item weights, iALS the vectors of known items and unchanged users, and both rebuild
+ * the catalog and the users' histories, new users and items included.
+ *
+ * <p>Invariants: training is deterministic in (log, configuration), and an update in (previous
+ * model, log, configuration), also when they run on several threads; models are immutable and
+ * thread-safe; unknown hyperparameter names are an {@link java.lang.IllegalArgumentException} that
+ * names them; recommendations keep items the user already interacted with (as Personalize does)
+ * and never exceed the model's catalog; an unreadable artifact is an {@link java.io.IOException}
+ * with a message saying why.
  *
  * <p>Filters: every model exposes its {@link io.tastemaker.engine.recipe.TrainedModel#catalog()
  * catalog}; a filter compiled over it ({@code io.tastemaker.engine.filter}) yields an allowed-item
