@@ -1,6 +1,7 @@
 package io.tastemaker.domain.recipe;
 
 import io.tastemaker.engine.recipe.Recipe;
+import io.tastemaker.engine.recipe.UserPersonalizationRecipe;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -19,4 +20,9 @@ public record RecipeEntry(String name, String recipeArn, String algorithmArn, St
                           Instant creationDateTime, Set<String> hyperParameters,
                           Consumer<Map<String, String>> hyperParameterCheck, Supplier<Recipe> engine,
                           boolean needsInteractions) {
+
+    /** Whether trainingMode UPDATE applies: the recipe's engine can fold new data into a trained model. */
+    public boolean supportsUpdate() {
+        return engine.get() instanceof UserPersonalizationRecipe;
+    }
 }

@@ -6,6 +6,7 @@ import io.tastemaker.domain.common.Page;
 import io.tastemaker.domain.common.PageRequest;
 import io.tastemaker.domain.common.Status;
 import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.domain.recipe.RecipeCatalog;
 import io.tastemaker.domain.error.ResourceInUseException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
 import jakarta.ejb.Stateless;
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Solution versions: one training run each. Life cycle CREATE PENDING → CREATE IN_PROGRESS →
@@ -48,6 +50,8 @@ public class SolutionVersionService {
     @Inject
     ModelStore models;
     @Inject
+    RecipeCatalog recipes;
+    @Inject
     Event<TrainingRequested> requested;
 
 
@@ -59,13 +63,24 @@ public class SolutionVersionService {
             Names.require("name", name);
         }
         String mode = trainingMode == null ? "FULL" : trainingMode;
-        if (!mode.equals("FULL")) {
-            if (!mode.equals("UPDATE") && !mode.equals("AUTOTRAIN")) {
-                throw new InvalidInputException("1 validation error detected: Value '" + mode
-                        + "' at 'trainingMode' failed to satisfy constraint: Member must satisfy enum value set: [FULL, UPDATE, AUTOTRAIN]");
+        if (!mode.equals("FULL") && !mode.equals("UPDATE") && !mode.equals("AUTOTRAIN")) {
+            throw new InvalidInputException("1 validation error detected: Value '" + mode
+                    + "' at 'trainingMode' failed to satisfy constraint: Member must satisfy enum value set: [FULL, UPDATE, AUTOTRAIN]");
+        }
+        if (mode.equals("AUTOTRAIN")) {
+            throw new InvalidInputException("trainingMode AUTOTRAIN is set by automatic training, which this server does "
+                    + "not run yet; use FULL or UPDATE.");
+        }
+        if (mode.equals("UPDATE")) {
+            if (!recipes.forSolution(solution.getRecipeArn()).supportsUpdate()) {
+                throw new InvalidInputException("trainingMode UPDATE is only for aws-user-personalization and "
+                        + "aws-personalized-ranking solutions (and their -v2); recipe " + solution.getRecipeArn()
+                        + " trains FULL.");
             }
-            throw new InvalidInputException("trainingMode " + mode + " is not supported by recipe "
-                    + solution.getRecipeArn() + "; use FULL.");
+            if (latestActive(solution.getArn()).isEmpty()) {
+                throw new InvalidInputException("trainingMode UPDATE updates the latest ACTIVE solution version of "
+                        + solution.getArn() + ", and it has none; create a FULL version first.");
+            }
         }
         long running = em.createQuery("select count(v) from SolutionVersion v where v.solutionArn = :s and v.status in :st",
                         Long.class).setParameter("s", solution.getArn())
@@ -81,6 +96,14 @@ public class SolutionVersionService {
         em.flush();
         requested.fire(new TrainingRequested(accountId, arn));
         return version;
+    }
+
+    /** The newest ACTIVE version of a solution, which an UPDATE builds on. */
+    public Optional<SolutionVersion> latestActive(String solutionArn) {
+        return em.createQuery("select v from SolutionVersion v where v.solutionArn = :s and v.status = :a"
+                        + " order by v.createdAt desc, v.arn desc", SolutionVersion.class)
+                .setParameter("s", solutionArn).setParameter("a", Status.ACTIVE).setMaxResults(1).getResultList()
+                .stream().findFirst();
     }
 
     public SolutionVersion find(String accountId, String arn) {

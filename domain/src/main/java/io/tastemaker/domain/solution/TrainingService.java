@@ -11,6 +11,8 @@ import io.tastemaker.engine.recipe.TrainingConfig;
 import io.tastemaker.engine.recipe.TrainingData;
 import io.tastemaker.engine.recipe.TrainingMonitor;
 import io.tastemaker.engine.recipe.TrainingStoppedException;
+import io.tastemaker.engine.recipe.ModelCodec;
+import io.tastemaker.engine.recipe.UserPersonalizationModel;
 import io.tastemaker.engine.recipe.UserPersonalizationRecipe;
 import io.tastemaker.engine.tuning.DefaultRanges;
 import io.tastemaker.engine.tuning.HpoConfig;
@@ -24,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +62,8 @@ public class TrainingService {
     TrainingDataReader reader;
     @Inject
     RecipeCatalog recipes;
+    @Inject
+    ModelStore models;
 
     /**
      * Trains and stores; throws with a message a person can act on when the data does not allow it.
@@ -85,6 +90,10 @@ public class TrainingService {
                         + " and eventValueThreshold. Import interactions or change the solution.");
             }
             Recipe recipe = entry.engine().get();
+            if ("UPDATE".equals(version.getTrainingMode())) {
+                update(solutionVersionArn, solution, (UserPersonalizationRecipe) recipe, data, config, monitor, start);
+                return;
+            }
             double evaluationStart = 0.05;
             if (solution.isPerformHpo() && evaluable) {
                 config = tune(solutionVersionArn, recipe, data, config, settings.hpoConfig(), monitor.part(0.05, 0.6, "HPO"));
@@ -115,6 +124,39 @@ public class TrainingService {
         } catch (TrainingStoppedException e) {
             versions.stopped(solutionVersionArn, (System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /**
+     * trainingMode UPDATE: folds the current data into the solution's latest ACTIVE model (new
+     * users, new items, changed histories) without the expensive part of training (see the
+     * engine's {@code UserPersonalizationRecipe.update}). No new evaluation runs: the version
+     * reports the metrics of the version it updates.
+     */
+    private void update(String solutionVersionArn, Solution solution, UserPersonalizationRecipe recipe, TrainingData data,
+            TrainingConfig config, TrainingMonitor monitor, long start) {
+        SolutionVersion previous = versions.latestActive(solution.getArn()).orElseThrow(() -> new IllegalStateException(
+                "Solution " + solution.getArn() + " has no ACTIVE version to update; create a FULL version."));
+        monitor.progress("Reading the model of " + previous.getArn(), 0.05);
+        TrainedModel previousModel;
+        try {
+            previousModel = ModelCodec.read(new ByteArrayInputStream(models.load(previous.getArn()).orElseThrow(() ->
+                    new IllegalStateException("The model of " + previous.getArn() + " is missing from the database."))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("The model of " + previous.getArn() + " cannot be read: " + e.getMessage(), e);
+        }
+        if (!(previousModel instanceof UserPersonalizationModel model)) {
+            throw new IllegalStateException("The model of " + previous.getArn() + " cannot be updated.");
+        }
+        TrainedModel updated = recipe.update(model, data, config, monitor.part(0.1, 1, "Update"));
+        ByteArrayOutputStream artifact = new ByteArrayOutputStream();
+        try {
+            updated.writeTo(artifact);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the model: " + e.getMessage(), e);
+        }
+        Map<String, Double> metrics = previous.getMetrics() == null ? Map.of()
+                : versions.metrics(previous.getAccountId(), previous.getArn());
+        versions.trained(solutionVersionArn, artifact.toByteArray(), metrics, (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tastemaker.engine.data.GeneratedLogs;
+import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.InteractionLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -344,6 +345,11 @@ class UserPersonalizationUpdateTest {
             @Override
             public String recipe() {
                 return UserPersonalizationRecipe.NAME;
+            }
+
+            @Override
+            public IdDictionary catalog() {
+                return IdDictionary.empty();
             }
 
             @Override
