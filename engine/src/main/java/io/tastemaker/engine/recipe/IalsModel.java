@@ -57,8 +57,8 @@ public final class IalsModel implements UserPersonalizationModel {
 
     /**
      * Items per block of the item vectors: a block's four partial sums (16 KB) stay in the L1
-     * cache while its vectors stream past. Measured on 50,000 items × 64 factors, 1,024 was faster
-     * than 256 (bench/scoring).
+     * cache while its vectors stream past. In a standalone timing of the block loop on 50,000 items
+     * × 64 factors, 1,024 items took 0.35 ms and 256 items 0.42 ms.
      */
     static final int BLOCK = 1024;
 
