@@ -29,6 +29,14 @@ import java.util.function.IntPredicate;
  * earlier in the catalog (more popular, then lower id). A user the model does not know gets the
  * most popular items, scored by their share of all counts, exactly as {@link EaseModel} does.
  *
+ * <p>Scoring cost: a top-k reads every item vector once, and is the latency of a request. So the
+ * item vectors are kept by blocks of {@value #BLOCK} items, one array per block and factor
+ * ({@code itemColumns}), and a block's dot products are computed together by loops over the
+ * block's items, which the JIT turns into SIMD instructions; they add the same products in the
+ * same order as {@link IalsRecipe#dot}, so the raw scores are exactly those of a dot product per
+ * item. Each block then feeds a bounded heap and a running softmax normaliser (rescaled when the
+ * maximum grows), so a top-k holds no array as long as the catalog.
+ *
  * <p>Artifact: the envelope's recipe field is {@value #ARTIFACT_KEY}, not the recipe name, so that
  * {@link ModelCodec} tells iALS payloads from the EASE payloads stored under
  * {@code aws-user-personalization}; the recipe name the model serves is the payload's first field.
@@ -48,6 +56,13 @@ public final class IalsModel implements UserPersonalizationModel {
 
     static final int PAYLOAD_VERSION = 1;
 
+    /**
+     * Items per block of the item vectors: a block's four partial sums (16 KB) stay in the L1
+     * cache while its vectors stream past. In a standalone timing of the block loop on 50,000 items
+     * × 64 factors, 1,024 items took 0.35 ms and 256 items 0.42 ms.
+     */
+    static final int BLOCK = 1024;
+
     private final String recipe;
     private final IalsRecipe.HyperParameters parameters;
     private final String[] itemIds;
@@ -60,7 +75,13 @@ public final class IalsModel implements UserPersonalizationModel {
     private final int[] userItems;
     private final int factors;
     private final float[] userFactors;
-    private final float[] itemFactors;
+    /**
+     * Item vectors by blocks of {@value #BLOCK} items: factor {@code f} of item {@code j} is
+     * {@code itemColumns[(j / BLOCK) · factors + f][j % BLOCK]}; the last block is padded with
+     * zeros. Separate arrays, not offsets into one: C2 (JDK 17) vectorises {@code s[j] += a · c[j]}
+     * over two arrays at the same index, not when an offset might make them overlap.
+     */
+    private final float[][] itemColumns;
     /** YᵀY, computed on first use; a race only computes the same value twice. */
     private volatile double[][] itemGram;
 
@@ -109,7 +130,30 @@ public final class IalsModel implements UserPersonalizationModel {
         this.userOffsets = userOffsets;
         this.userItems = userItems;
         this.userFactors = userFactors;
-        this.itemFactors = itemFactors;
+        this.itemColumns = toColumns(itemFactors, m, factors);
+    }
+
+    /** Row-major item vectors ({@code m} rows of {@code k}) in the layout of {@code itemColumns}. */
+    private static float[][] toColumns(float[] rows, int m, int k) {
+        int blocks = (m + BLOCK - 1) / BLOCK;
+        float[][] columns = new float[Math.multiplyExact(blocks, k)][BLOCK];
+        for (int item = 0; item < m; item++) {
+            int c = item / BLOCK * k;
+            int j = item % BLOCK;
+            for (int f = 0; f < k; f++) {
+                columns[c + f][j] = rows[item * k + f];
+            }
+        }
+        return columns;
+    }
+
+    /** Copies the vector of catalog item {@code item} into {@code into[0, factors)}. */
+    private void itemVector(int item, float[] into) {
+        int c = item / BLOCK * factors;
+        int j = item % BLOCK;
+        for (int f = 0; f < factors; f++) {
+            into[f] = itemColumns[c + f][j];
+        }
     }
 
     private static void requireVectors(float[] vectors, long length, String what) {
@@ -160,7 +204,11 @@ public final class IalsModel implements UserPersonalizationModel {
 
     /** Copies the vector of catalog item {@code item} to {@code to[at .. at + factors)}. */
     void copyItemVector(int item, float[] to, int at) {
-        System.arraycopy(itemFactors, item * factors, to, at, factors);
+        int c = item / BLOCK * factors;
+        int j = item % BLOCK;
+        for (int f = 0; f < factors; f++) {
+            to[at + f] = itemColumns[c + f][j];
+        }
     }
 
     /** Copies the vector of user {@code user} to {@code to[at .. at + factors)}. */
@@ -204,8 +252,8 @@ public final class IalsModel implements UserPersonalizationModel {
             throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
         }
         int user = users.indexOf(userId);
-        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
         if (user < 0) {
+            List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
             for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {
                 result.add(new ScoredItem(itemIds[item], shares[item]));
             }
@@ -214,19 +262,86 @@ public final class IalsModel implements UserPersonalizationModel {
         int from = userOffsets[user];
         int to = userOffsets[user + 1];
         IntPredicate candidate = excludeSeen ? item -> Arrays.binarySearch(userItems, from, to, item) < 0 : null;
-        double[] raw = rawScores(user);
+        return best(userFactors, user * factors, numResults, candidate);
+    }
+
+    /**
+     * The best {@code numResults} items for the user vector {@code x[xo, xo + factors)}, best first,
+     * with their softmax scores over the whole catalog; only items that pass {@code candidate}
+     * (all if null) are selected, but every item counts in the normaliser.
+     */
+    private List<ScoredItem> best(float[] x, int xo, int numResults, IntPredicate candidate) {
+        int m = itemIds.length;
+        TopK.Running selection = new TopK.Running(Math.min(numResults, m));
+        float[] raw = new float[BLOCK];
+        float[] s1 = new float[BLOCK];
+        float[] s2 = new float[BLOCK];
+        float[] s3 = new float[BLOCK];
         double max = Double.NEGATIVE_INFINITY;
-        for (double score : raw) {
-            max = Math.max(max, score);
-        }
         double normaliser = 0;
-        for (double score : raw) {
-            normaliser += Math.exp(score - max);
+        for (int start = 0; start < m; start += BLOCK) {
+            int n = Math.min(BLOCK, m - start);
+            scoreBlock(x, xo, start / BLOCK, raw, s1, s2, s3);
+            float blockMax = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                blockMax = Math.max(blockMax, raw[j]);
+            }
+            if (blockMax > max) {
+                // The sum so far is of exp(s − old); exp(s − new) = exp(s − old) · exp(old − new).
+                normaliser *= Math.exp(max - blockMax);
+                max = blockMax;
+            }
+            for (int j = 0; j < n; j++) {
+                double score = raw[j];
+                normaliser += Math.exp(score - max);
+                if (!selection.rejects(score) && (candidate == null || candidate.test(start + j))) {
+                    selection.offer(start + j, score);
+                }
+            }
         }
-        for (int item : TopK.best(raw, raw.length, numResults, candidate)) {
-            result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
+        selection.sortBestFirst();
+        List<ScoredItem> result = new ArrayList<>(selection.size());
+        for (int rank = 0; rank < selection.size(); rank++) {
+            double softmax = Math.exp(selection.score(rank) - max) / normaliser;
+            result.add(new ScoredItem(itemIds[selection.index(rank)], softmax));
         }
         return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * The raw scores {@code x[xo, xo + factors) · y_j} of the {@value #BLOCK} items of block
+     * {@code block} into {@code raw} (padding items score 0). As {@link IalsRecipe#dot}: four partial
+     * sums, the first over factors 0, 4, 8, …, then the leftover factors, the second over 1, 5, 9,
+     * …, added as {@code (s0 + s1) + (s2 + s3)}; here each partial sum is an array over the block's
+     * items, so the inner loops run over adjacent items and vectorise. {@code s1}, {@code s2},
+     * {@code s3} are scratch space of length {@value #BLOCK}.
+     */
+    private void scoreBlock(float[] x, int xo, int block, float[] raw, float[] s1, float[] s2, float[] s3) {
+        int c = block * factors;
+        Arrays.fill(raw, 0f);
+        Arrays.fill(s1, 0f);
+        Arrays.fill(s2, 0f);
+        Arrays.fill(s3, 0f);
+        int f = 0;
+        for (; f + 3 < factors; f += 4) {
+            accumulate(x[xo + f], itemColumns[c + f], raw);
+            accumulate(x[xo + f + 1], itemColumns[c + f + 1], s1);
+            accumulate(x[xo + f + 2], itemColumns[c + f + 2], s2);
+            accumulate(x[xo + f + 3], itemColumns[c + f + 3], s3);
+        }
+        for (; f < factors; f++) {
+            accumulate(x[xo + f], itemColumns[c + f], raw);
+        }
+        for (int j = 0; j < BLOCK; j++) {
+            raw[j] = (raw[j] + s1[j]) + (s2[j] + s3[j]);
+        }
+    }
+
+    /** {@code sum[j] += a · column[j]} over a block: same index in both arrays, which C2 vectorises. */
+    private static void accumulate(float a, float[] column, float[] sum) {
+        for (int j = 0; j < BLOCK; j++) {
+            sum[j] += a * column[j];
+        }
     }
 
     /**
@@ -242,14 +357,14 @@ public final class IalsModel implements UserPersonalizationModel {
     public List<ScoredItem> rank(String userId, List<String> itemIds) {
         Objects.requireNonNull(userId, "userId");
         int user = users.indexOf(userId);
-        return rank(user < 0 ? null : rawScores(user), itemIds);
+        return rank(user < 0 ? null : rawScores(userFactors, user * factors), itemIds);
     }
 
     /** {@link #rank(String, List)} with the user's vector folded in from the recent items too (see {@link #recommend(String, List, int)}). */
     @Override
     public List<ScoredItem> rank(String userId, List<String> recentItemIds, List<String> itemIds) {
-        double[] live = liveScores(userId, recentItemIds);
-        return live == null ? rank(userId, itemIds) : rank(live, itemIds);
+        float[] live = liveVector(userId, recentItemIds);
+        return live == null ? rank(userId, itemIds) : rank(rawScores(live, 0), itemIds);
     }
 
     /** Ranks by {@code raw} scores, or by popularity when {@code raw} is null (an unknown user). */
@@ -313,23 +428,8 @@ public final class IalsModel implements UserPersonalizationModel {
         if (numResults < 0) {
             throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
         }
-        double[] raw = liveScores(userId, recentItemIds);
-        if (raw == null) {
-            return recommend(userId, numResults, false);
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double score : raw) {
-            max = Math.max(max, score);
-        }
-        double normaliser = 0;
-        for (double score : raw) {
-            normaliser += Math.exp(score - max);
-        }
-        List<ScoredItem> result = new ArrayList<>(Math.min(numResults, itemIds.length));
-        for (int item : TopK.best(raw, raw.length, numResults, null)) {
-            result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
-        }
-        return Collections.unmodifiableList(result);
+        float[] x = liveVector(userId, recentItemIds);
+        return x == null ? recommend(userId, numResults, false) : best(x, 0, numResults, null);
     }
 
     @Override
@@ -344,37 +444,25 @@ public final class IalsModel implements UserPersonalizationModel {
         if (numResults < 0) {
             throw new IllegalArgumentException("numResults must be >= 0, was " + numResults);
         }
-        double[] raw = liveScores(userId, recentItemIds);
-        if (raw == null) {
-            int user = users.indexOf(userId);
-            if (user < 0) {
-                List<ScoredItem> result = new ArrayList<>(Math.min(numResults, allowed.count()));
-                for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {
-                    if (allowed.contains(item)) {
-                        result.add(new ScoredItem(itemIds[item], shares[item]));
-                    }
-                }
-                return Collections.unmodifiableList(result);
-            }
-            raw = rawScores(user);
+        float[] x = liveVector(userId, recentItemIds);
+        if (x != null) {
+            return best(x, 0, numResults, allowed::contains);
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double score : raw) {
-            max = Math.max(max, score);
-        }
-        double normaliser = 0;
-        for (double score : raw) {
-            normaliser += Math.exp(score - max);
+        int user = users.indexOf(userId);
+        if (user >= 0) {
+            return best(userFactors, user * factors, numResults, allowed::contains);
         }
         List<ScoredItem> result = new ArrayList<>(Math.min(numResults, allowed.count()));
-        for (int item : TopK.best(raw, raw.length, numResults, allowed::contains)) {
-            result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
+        for (int item = 0; item < itemIds.length && result.size() < numResults; item++) {
+            if (allowed.contains(item)) {
+                result.add(new ScoredItem(itemIds[item], shares[item]));
+            }
         }
         return Collections.unmodifiableList(result);
     }
 
-    /** Scores of every catalog item from the folded-in vector, or null when no recent item is known. */
-    private double[] liveScores(String userId, List<String> recentItemIds) {
+    /** The user's vector folded in with the recent items, or null when no recent item is known. */
+    float[] liveVector(String userId, List<String> recentItemIds) {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(recentItemIds, "recentItemIds");
         Set<Integer> history = new HashSet<>();
@@ -393,12 +481,7 @@ public final class IalsModel implements UserPersonalizationModel {
                 history.add(userItems[p]);
             }
         }
-        float[] x = foldIn(history);
-        double[] raw = new double[itemIds.length];
-        for (int item = 0; item < raw.length; item++) {
-            raw[item] = IalsRecipe.dot(x, 0, itemFactors, item * factors, factors);
-        }
-        return raw;
+        return foldIn(history);
     }
 
     /** The user vector that the given items (catalog indices, each once) give with the item factors fixed. */
@@ -410,14 +493,15 @@ public final class IalsModel implements UserPersonalizationModel {
         }
         double[] b = new double[factors];
         double alpha = parameters.alpha();
+        float[] y = new float[factors];
         for (int item : history) {
-            int o = item * factors;
+            itemVector(item, y);
             for (int r = 0; r < factors; r++) {
-                double yr = itemFactors[o + r];
+                double yr = y[r];
                 b[r] += (1 + alpha) * yr;
                 double[] row = a[r];
                 for (int c = 0; c <= r; c++) {
-                    row[c] += alpha * yr * itemFactors[o + c];
+                    row[c] += alpha * yr * y[c];
                 }
             }
         }
@@ -438,13 +522,14 @@ public final class IalsModel implements UserPersonalizationModel {
         double[][] gram = this.itemGram;
         if (gram == null) {
             gram = new double[factors][factors];
+            float[] y = new float[factors];
             for (int item = 0; item < itemIds.length; item++) {
-                int o = item * factors;
+                itemVector(item, y);
                 for (int r = 0; r < factors; r++) {
-                    double yr = itemFactors[o + r];
+                    double yr = y[r];
                     double[] row = gram[r];
                     for (int c = 0; c <= r; c++) {
-                        row[c] += yr * itemFactors[o + c];
+                        row[c] += yr * y[c];
                     }
                 }
             }
@@ -453,14 +538,39 @@ public final class IalsModel implements UserPersonalizationModel {
         return gram;
     }
 
-    /** {@code x_u · y_j} for every catalog item j. */
-    private double[] rawScores(int user) {
-        double[] raw = new double[itemIds.length];
-        int uo = user * factors;
-        for (int item = 0; item < raw.length; item++) {
-            raw[item] = IalsRecipe.dot(userFactors, uo, itemFactors, item * factors, factors);
+    /** {@code x · y_j} for every catalog item j, for the user vector {@code x[xo, xo + factors)}. */
+    private double[] rawScores(float[] x, int xo) {
+        int m = itemIds.length;
+        double[] raw = new double[m];
+        float[] block = new float[BLOCK];
+        float[] s1 = new float[BLOCK];
+        float[] s2 = new float[BLOCK];
+        float[] s3 = new float[BLOCK];
+        for (int start = 0; start < m; start += BLOCK) {
+            scoreBlock(x, xo, start / BLOCK, block, s1, s2, s3);
+            for (int j = 0, n = Math.min(BLOCK, m - start); j < n; j++) {
+                raw[start + j] = block[j];
+            }
         }
         return raw;
+    }
+
+    /** A copy of the trained vector of {@code userId}, or null if the model does not know the user. */
+    float[] userVector(String userId) {
+        int user = users.indexOf(userId);
+        return user < 0 ? null : Arrays.copyOfRange(userFactors, user * factors, (user + 1) * factors);
+    }
+
+    /** A copy of the vector of the catalog's item {@code item} (0 is the most popular). */
+    float[] itemVector(int item) {
+        float[] y = new float[factors];
+        itemVector(item, y);
+        return y;
+    }
+
+    /** The id of the catalog's item {@code item}. */
+    String itemId(int item) {
+        return itemIds[item];
     }
 
     @Override
@@ -494,8 +604,12 @@ public final class IalsModel implements UserPersonalizationModel {
         for (float value : userFactors) {
             out.writeFloat(value);
         }
-        for (float value : itemFactors) {
-            out.writeFloat(value);
+        float[] y = new float[factors];
+        for (int item = 0; item < itemIds.length; item++) {
+            itemVector(item, y);
+            for (float value : y) {
+                out.writeFloat(value);
+            }
         }
     }
 

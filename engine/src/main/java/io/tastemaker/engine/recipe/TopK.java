@@ -68,6 +68,103 @@ final class TopK {
         return bestFirst(heap, size, scores);
     }
 
+    /**
+     * A selection fed one index and its score at a time, for scores computed piece by piece and
+     * never held for the whole range. Same order as the class comment, so offering every index
+     * selects what {@link #best(double[], int, int, IntPredicate)} selects.
+     */
+    static final class Running {
+
+        private final int[] indices;
+        private final double[] scores;
+        private int size;
+
+        /** Keeps the best {@code k >= 0} indices offered. */
+        Running(int k) {
+            indices = new int[k];
+            scores = new double[k];
+        }
+
+        /** Offers {@code index} with its score; an index must be offered at most once. */
+        void offer(int index, double score) {
+            if (size < indices.length) {
+                int position = size++;
+                while (position > 0) {
+                    int parent = (position - 1) >>> 1;
+                    if (!better(indices[parent], scores[parent], index, score)) {
+                        break;
+                    }
+                    indices[position] = indices[parent];
+                    scores[position] = scores[parent];
+                    position = parent;
+                }
+                indices[position] = index;
+                scores[position] = score;
+            } else if (size > 0 && better(index, score, indices[0], scores[0])) {
+                siftDownFromRoot(index, score, size);
+            }
+        }
+
+        /** Whether the selection is full and {@code score} would not enter it, whatever its index. */
+        boolean rejects(double score) {
+            return size == indices.length && (size == 0 || score < scores[0]);
+        }
+
+        /** The number of indices selected. */
+        int size() {
+            return size;
+        }
+
+        /**
+         * Orders the selection best first; afterwards {@link #index(int)} and {@link #score(int)}
+         * give the selection by rank, and nothing more may be offered.
+         */
+        void sortBestFirst() {
+            for (int end = size - 1; end > 0; end--) {
+                int worst = indices[0];
+                double worstScore = scores[0];
+                siftDownFromRoot(indices[end], scores[end], end);
+                indices[end] = worst;
+                scores[end] = worstScore;
+            }
+        }
+
+        int index(int rank) {
+            return indices[rank];
+        }
+
+        double score(int rank) {
+            return scores[rank];
+        }
+
+        /** Puts (index, score) at the root of the min-heap of the first {@code heapSize} entries and sifts it down. */
+        private void siftDownFromRoot(int index, double score, int heapSize) {
+            int position = 0;
+            while (true) {
+                int child = 2 * position + 1;
+                if (child >= heapSize) {
+                    break;
+                }
+                if (child + 1 < heapSize && better(indices[child], scores[child], indices[child + 1],
+                        scores[child + 1])) {
+                    child++;
+                }
+                if (!better(index, score, indices[child], scores[child])) {
+                    break;
+                }
+                indices[position] = indices[child];
+                scores[position] = scores[child];
+                position = child;
+            }
+            indices[position] = index;
+            scores[position] = score;
+        }
+
+        private static boolean better(int a, double sa, int b, double sb) {
+            return sa > sb || sa == sb && a < b;
+        }
+    }
+
     /** Sorts a min-heap of {@code size} entries best first, trimmed to {@code size}. */
     private static int[] bestFirst(int[] heap, int size, double[] scores) {
         // Pop the worst to the end, repeatedly: the array ends up best first.
