@@ -1,6 +1,7 @@
 package io.tastemaker.engine.bench;
 
 import io.tastemaker.engine.data.IdDictionary;
+import io.tastemaker.engine.data.ItemAttributes;
 import io.tastemaker.engine.data.InteractionLog;
 import io.tastemaker.engine.evaluation.RankingMetrics;
 import io.tastemaker.engine.recipe.IalsModel;
@@ -76,7 +77,7 @@ public final class SparkVsIals {
         List<AccuracyBenchmark.Rating> ratings = AccuracyBenchmark.read(Path.of(args[0]));
         AccuracyBenchmark.Split test = AccuracyBenchmark.splitPerItem(ratings, 0.75, 42, true);
         AccuracyBenchmark.Split validation = AccuracyBenchmark.splitPerItem(test.train(), 0.10, 1, false);
-        IdDictionary allItems = AccuracyBenchmark.itemDictionary(ratings);
+        IdDictionary allItems = AccuracyBenchmark.itemDictionary(ratings, ItemAttributes.empty());
         InteractionLog train = AccuracyBenchmark.log(test.train());
         InteractionLog validationTrain = AccuracyBenchmark.log(validation.train());
 
