@@ -8,9 +8,6 @@ import io.tastemaker.domain.dataset.DatasetService;
 import io.tastemaker.domain.dataset.InteractionRow;
 import io.tastemaker.domain.dataset.RecordRow;
 import io.tastemaker.domain.error.InvalidInputException;
-import io.tastemaker.domain.error.ResourceNotFoundException;
-import io.tastemaker.domain.eventtracker.EventTracker;
-import io.tastemaker.domain.eventtracker.EventTrackerService;
 import io.tastemaker.domain.schema.DatasetType;
 import io.tastemaker.domain.schema.FieldSpec;
 import io.tastemaker.domain.schema.ParsedSchema;
@@ -40,13 +37,13 @@ public class EventService {
     private static final int MAX_ID = 256;
 
     @Inject
-    EventTrackerService trackers;
-    @Inject
     DatasetService datasets;
     @Inject
     SchemaService schemas;
     @Inject
     DatasetRows rows;
+    @Inject
+    EventTargets targets;
 
     public void putEvents(String accountId, String trackingId, String userId, String sessionId, List<EventInput> events) {
         requireText("trackingId", trackingId, MAX_ID);
@@ -57,11 +54,8 @@ public class EventService {
         if (events == null || events.isEmpty() || events.size() > 10) {
             throw new InvalidInputException("eventList must hold between 1 and 10 events.");
         }
-        EventTracker tracker = trackers.byTrackingId(accountId, trackingId);
-        Dataset dataset = datasets.ofType(tracker.getDatasetGroupArn(), DatasetType.INTERACTIONS)
-                .orElseThrow(() -> new ResourceNotFoundException("The dataset group of tracking id " + trackingId
-                        + " has no Interactions dataset; create one before sending events."));
-        ParsedSchema schema = schemas.parsed(schemas.find(accountId, dataset.getSchemaArn()));
+        EventTargets.Target target = targets.of(accountId, trackingId);
+        ParsedSchema schema = target.schema();
         List<InteractionRow> out = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             EventInput e = events.get(i);
@@ -79,7 +73,7 @@ public class EventService {
             out.add(new InteractionRow(userId == null ? "" : userId, e.itemId(), e.sentAt().getEpochSecond(),
                     e.eventType(), e.eventValue(), sessionId, attributes));
         }
-        rows.insertInteractions(rows.streamBatch(dataset.getArn()), out);
+        rows.insertInteractions(target.streamBatchId(), out);
     }
 
     public void putRecords(String accountId, String datasetArn, DatasetType expected, Map<String, String> idToProperties) {
