@@ -336,6 +336,22 @@ public class DatasetRows {
         }
     }
 
+    /** How many real-time events of a stream batch were sent at or after {@code since} (epoch seconds). */
+    public long eventsSince(long streamBatchId, long since) {
+        try (Connection c = Jdbc.connection(em);
+             PreparedStatement ps = c.prepareStatement(
+                     "select count(*) from interaction where batch_id = ? and event_time >= ?")) {
+            ps.setLong(1, streamBatchId);
+            ps.setLong(2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count recent events: " + e.getMessage(), e);
+        }
+    }
+
     /** One real-time event as recommendations use it; its time and row id order it. */
     public record LiveEvent(String itemId, String eventType, Float eventValue, long eventTime, long rowId) {
     }

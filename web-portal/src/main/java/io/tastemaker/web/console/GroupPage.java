@@ -2,6 +2,7 @@ package io.tastemaker.web.console;
 
 import io.tastemaker.domain.campaign.Campaign;
 import io.tastemaker.domain.campaign.CampaignService;
+import io.tastemaker.domain.common.PageRequest;
 import io.tastemaker.domain.common.Status;
 import io.tastemaker.domain.dataset.Dataset;
 import io.tastemaker.domain.dataset.DatasetRows;
@@ -12,6 +13,10 @@ import io.tastemaker.domain.datasetimport.DatasetImportService;
 import io.tastemaker.domain.filter.Filter;
 import io.tastemaker.domain.filter.FilterService;
 import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.domain.event.EventInput;
+import io.tastemaker.domain.event.EventService;
+import io.tastemaker.domain.eventtracker.EventTracker;
+import io.tastemaker.domain.eventtracker.EventTrackerService;
 import io.tastemaker.domain.error.PersonalizeException;
 import io.tastemaker.domain.error.ResourceInUseException;
 import io.tastemaker.domain.recommendation.RecommendationService;
@@ -27,11 +32,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,6 +78,10 @@ public class GroupPage implements Serializable {
     RecommendationService recommendations;
     @Inject
     FilterService filters;
+    @Inject
+    EventTrackerService trackers;
+    @Inject
+    EventService events;
 
     private String arn;
     private GroupRow group;
@@ -94,6 +105,8 @@ public class GroupPage implements Serializable {
     private Integer testNumResults = DEFAULT_TEST_RESULTS;
     private String testFilterArn;
     private String testFilterValues;
+    private String testEventItemId;
+    private String testEventType = "click";
     private List<RankedItemRow> results = List.of();
     private String recommendationId;
 
@@ -296,6 +309,67 @@ public class GroupPage implements Serializable {
         } catch (PersonalizeException e) {
             ConsoleMessages.error(e.getMessage());
         }
+    }
+
+    /**
+     * Sends one event for the test user through the group's event tracker, as PutEvents does, and
+     * asks for recommendations again, so the effect of the event shows at once.
+     */
+    public void sendTestEvent() {
+        String account = session.accountId();
+        String userId = trimmed(testUserId);
+        String itemId = trimmed(testEventItemId);
+        String eventType = trimmed(testEventType);
+        if (userId == null || itemId == null || eventType == null) {
+            ConsoleMessages.error("A test event needs a user id, an item id and an event type.");
+            return;
+        }
+        try {
+            List<EventTracker> found = trackers.list(account, arn, PageRequest.of("ConsoleTrackers" + arn, null, 1)).items();
+            if (found.isEmpty()) {
+                ConsoleMessages.error("This dataset group has no event tracker; create one with CreateEventTracker to "
+                        + "send events.");
+                return;
+            }
+            events.putEvents(account, found.get(0).getTrackingId(), userId, "console-" + userId,
+                    List.of(new EventInput(null, eventType, null, itemId, Instant.now(), null, null, null)));
+            ConsoleMessages.info("Sent a " + eventType + " event of " + userId + " for item " + itemId + ".");
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+            return;
+        }
+        runTest();
+    }
+
+    /**
+     * Real-time events per second over the last minute, by the events' sentAt, from the group's
+     * Interactions stream; null without an Interactions dataset.
+     */
+    public String getLiveEventsPerSecond() {
+        if (arn == null) {
+            return null;
+        }
+        return datasets.ofType(arn, DatasetType.INTERACTIONS).map(dataset -> {
+            long perMinute = datasetRows.eventsSince(datasetRows.streamBatch(dataset.getArn()),
+                    Instant.now().getEpochSecond() - 60);
+            return String.format(Locale.ROOT, "%.1f", perMinute / 60.0);
+        }).orElse(null);
+    }
+
+    public String getTestEventItemId() {
+        return testEventItemId;
+    }
+
+    public void setTestEventItemId(String testEventItemId) {
+        this.testEventItemId = testEventItemId;
+    }
+
+    public String getTestEventType() {
+        return testEventType;
+    }
+
+    public void setTestEventType(String testEventType) {
+        this.testEventType = testEventType;
     }
 
     /** Puts a dataset's schema into the schema dialog. */
