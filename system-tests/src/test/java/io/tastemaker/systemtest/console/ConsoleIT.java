@@ -162,18 +162,16 @@ class ConsoleIT {
         assertThat(browser.getCurrentUrl()).endsWith("/console/login.xhtml");
         assertThat(browser.getPageSource()).doesNotContain(groupName);
 
-        signIn("operator", "admin", server.adminPassword() + "-wrong");
-
-        WebElement error = waitFor(By.cssSelector(".ui-messages-error"));
-        assertThat(error.getText().strip()).isEqualTo(SIGN_IN_FAILED);
+        String error = errorMessageAfter(() -> signIn("operator", "admin", server.adminPassword() + "-wrong"));
+        assertThat(error).isEqualTo(SIGN_IN_FAILED);
         assertThat(browser.findElements(By.cssSelector(".ui-messages-error-summary"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector(".ui-messages-info, .ui-messages-warn"))).isEmpty();
         assertThat(browser.getCurrentUrl()).endsWith("/console/login.xhtml");
         assertThat(browser.findElement(By.id("login:password")).getAttribute("value")).isEmpty();
 
         // An unknown user gets exactly the same answer.
-        signIn("operator", "nobody-" + suffix, server.adminPassword());
-        assertThat(waitFor(By.cssSelector(".ui-messages-error")).getText().strip()).isEqualTo(SIGN_IN_FAILED);
+        assertThat(errorMessageAfter(() -> signIn("operator", "nobody-" + suffix, server.adminPassword())))
+                .isEqualTo(SIGN_IN_FAILED);
         screenshot("console-login.png");
     }
 
@@ -207,8 +205,7 @@ class ConsoleIT {
         assertThat(personalize.listDatasetGroups(r -> r.maxResults(100)).datasetGroups())
                 .anySatisfy(g -> assertThat(g.name()).isEqualTo(created));
 
-        createGroup(created);
-        assertThat(waitFor(By.cssSelector(".ui-messages-error")).getText())
+        assertThat(errorMessageAfter(() -> createGroup(created)))
                 .contains("A dataset group with the name " + created + " already exists.");
         screenshot("console-dashboard.png");
     }
@@ -361,6 +358,23 @@ class ConsoleIT {
     }
 
     // ---- helpers ----
+
+    /**
+     * The text of the error message that {@code action} brings: an error shown before is first
+     * waited out (the response re-renders the messages), and a message replaced while being read
+     * is read again.
+     */
+    private String errorMessageAfter(Runnable action) {
+        List<WebElement> before = browser.findElements(By.cssSelector(".ui-messages-error"));
+        action.run();
+        if (!before.isEmpty()) {
+            new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.stalenessOf(before.get(0)));
+        }
+        return new WebDriverWait(browser, UI_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector(".ui-messages-error"));
+            return shown.isEmpty() || !shown.get(0).isDisplayed() ? null : shown.get(0).getText().strip();
+        });
+    }
 
     private static void untilNotStale(Runnable checks) {
         ConsoleBrowser.untilNotStale(checks);
