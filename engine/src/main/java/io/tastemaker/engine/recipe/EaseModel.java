@@ -1,7 +1,6 @@
 package io.tastemaker.engine.recipe;
 
 import io.tastemaker.engine.data.IdDictionary;
-import io.tastemaker.engine.data.IndexSort;
 import io.tastemaker.engine.filter.AllowedItems;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -10,10 +9,8 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -449,50 +446,9 @@ public final class EaseModel implements UserPersonalizationModel {
     }
 
     private List<ScoredItem> rank(int[] history, int from, int to, List<String> itemIds) {
-        Objects.requireNonNull(itemIds, "itemIds");
-        int[] known = new int[itemIds.size()];
-        int knownCount = 0;
-        List<String> unknown = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
-        for (String id : itemIds) {
-            Objects.requireNonNull(id, "item id");
-            if (!listed.add(id)) {
-                continue;
-            }
-            int item = items.indexOf(id);
-            if (item < 0) {
-                unknown.add(id);
-            } else {
-                known[knownCount++] = item;
-            }
-        }
-        known = Arrays.copyOf(known, knownCount);
-        List<ScoredItem> result = new ArrayList<>(knownCount + unknown.size());
-        if (!hasModelledHistory(history, from, to)) {
-            Arrays.sort(known);
-            double total = 0;
-            for (int item : known) {
-                total += counts[item];
-            }
-            for (int item : known) {
-                result.add(new ScoredItem(this.itemIds[item], counts[item] / total));
-            }
-        } else if (knownCount > 0) {
-            double[] raw = rawScores(history, from, to);
-            IndexSort.stableSort(known, (a, b) -> TopK.better(a, b, raw) ? -1 : TopK.better(b, a, raw) ? 1 : 0);
-            double max = raw[known[0]];
-            double normaliser = 0;
-            for (int item : known) {
-                normaliser += Math.exp(raw[item] - max);
-            }
-            for (int item : known) {
-                result.add(new ScoredItem(this.itemIds[item], Math.exp(raw[item] - max) / normaliser));
-            }
-        }
-        for (String id : unknown) {
-            result.add(new ScoredItem(id, 0.0));
-        }
-        return Collections.unmodifiableList(result);
+        boolean scored = hasModelledHistory(history, from, to);
+        return ListRanking.rank(items, this.itemIds, counts, itemIds,
+                () -> scored ? rawScores(history, from, to) : null);
     }
 
     /** Whether the history at [from, to) includes a modelled item. */

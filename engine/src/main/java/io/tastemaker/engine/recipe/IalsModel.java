@@ -3,7 +3,6 @@ package io.tastemaker.engine.recipe;
 import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.filter.AllowedItems;
 import io.tastemaker.engine.linalg.Cholesky;
-import io.tastemaker.engine.data.IndexSort;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -369,49 +368,7 @@ public final class IalsModel implements UserPersonalizationModel {
 
     /** Ranks by {@code raw} scores, or by popularity when {@code raw} is null (an unknown user). */
     private List<ScoredItem> rank(double[] raw, List<String> itemIds) {
-        Objects.requireNonNull(itemIds, "itemIds");
-        int[] known = new int[itemIds.size()];
-        int knownCount = 0;
-        List<String> unknown = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
-        for (String id : itemIds) {
-            Objects.requireNonNull(id, "item id");
-            if (!listed.add(id)) {
-                continue;
-            }
-            int item = items.indexOf(id);
-            if (item < 0) {
-                unknown.add(id);
-            } else {
-                known[knownCount++] = item;
-            }
-        }
-        known = Arrays.copyOf(known, knownCount);
-        List<ScoredItem> result = new ArrayList<>(knownCount + unknown.size());
-        if (raw == null) {
-            Arrays.sort(known);
-            double total = 0;
-            for (int item : known) {
-                total += counts[item];
-            }
-            for (int item : known) {
-                result.add(new ScoredItem(this.itemIds[item], counts[item] / total));
-            }
-        } else if (knownCount > 0) {
-            IndexSort.stableSort(known, (a, b) -> TopK.better(a, b, raw) ? -1 : TopK.better(b, a, raw) ? 1 : 0);
-            double max = raw[known[0]];
-            double normaliser = 0;
-            for (int item : known) {
-                normaliser += Math.exp(raw[item] - max);
-            }
-            for (int item : known) {
-                result.add(new ScoredItem(this.itemIds[item], Math.exp(raw[item] - max) / normaliser));
-            }
-        }
-        for (String id : unknown) {
-            result.add(new ScoredItem(id, 0.0));
-        }
-        return Collections.unmodifiableList(result);
+        return ListRanking.rank(items, this.itemIds, counts, itemIds, () -> raw);
     }
 
     /**
