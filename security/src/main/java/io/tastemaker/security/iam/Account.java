@@ -20,15 +20,23 @@ public class Account {
     private String status;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+    @Column(name = "operator", nullable = false, updatable = false)
+    private boolean operator;
 
     protected Account() {
     }
 
-    public Account(String accountId, String name, String status, Instant createdAt) {
+    public Account(String accountId, String name, String status, Instant createdAt, boolean operator) {
         this.accountId = accountId;
         this.name = name;
         this.status = status;
         this.createdAt = createdAt;
+        this.operator = operator;
+    }
+
+    /** The operator's account creates, lists and suspends the others; it cannot be suspended. */
+    public boolean isOperator() {
+        return operator;
     }
 
     public String getAccountId() {

@@ -24,6 +24,10 @@ public class IamService {
 
     public static final String ACTIVE = "Active";
     public static final String INACTIVE = "Inactive";
+    public static final String SUSPENDED = "Suspended";
+    /** The ready-made policy every account's first user gets: everything within the account. */
+    public static final String ACCOUNT_ADMIN_POLICY = "arn:aws:iam::aws:policy/TastemakerAccountAdmin";
+    private static final java.util.regex.Pattern ACCOUNT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,63}");
     private static final int GENERATED_PASSWORD_LENGTH = 20;
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -48,27 +52,83 @@ public class IamService {
      */
     public NewAccount createAccount(String accountName, String adminUser, String password,
                                     String accessKeyId, String secretAccessKey) {
+        return createAccount(accountName, adminUser, password, accessKeyId, secretAccessKey, false);
+    }
+
+    /** Creates the operator's account, the one that manages the others; on first start only. */
+    public NewAccount createOperatorAccount(String accountName, String adminUser, String password,
+                                            String accessKeyId, String secretAccessKey) {
+        return createAccount(accountName, adminUser, password, accessKeyId, secretAccessKey, true);
+    }
+
+    private NewAccount createAccount(String accountName, String adminUser, String password,
+                                     String accessKeyId, String secretAccessKey, boolean operator) {
+        if (accountName == null || !ACCOUNT_NAME.matcher(accountName).matches()) {
+            throw new InvalidInputException("An account name is 1 to 63 letters, digits, '-' or '_', not '" + accountName + "'.");
+        }
+        if (accountNameTaken(accountName)) {
+            throw new EntityAlreadyExistsException("An account named " + accountName + " already exists.");
+        }
         if (accessKeyId != null || secretAccessKey != null) {
             if (accessKeyId == null || secretAccessKey == null) {
-                throw new IllegalArgumentException("Give both the access key id and the secret access key, or neither.");
+                throw new InvalidInputException("Give both the access key id and the secret access key, or neither.");
             }
             AccessKeys.requireValidId(accessKeyId);
             AccessKeys.requireValidSecret(secretAccessKey);
             if (em.find(AccessKey.class, accessKeyId) != null) {
-                throw new IllegalArgumentException("The access key id " + accessKeyId + " is already in use.");
+                throw new EntityAlreadyExistsException("The access key id " + accessKeyId + " is already in use.");
             }
         }
         Instant now = clock.instant();
         String accountId = newAccountId();
-        em.persist(new Account(accountId, accountName, ACTIVE, now));
+        em.persist(new Account(accountId, accountName, ACTIVE, now, operator));
         String pwd = password != null ? password : generatePassword();
         em.persist(new IamUser(accountId, adminUser, hasher.hash(pwd.toCharArray()), now));
         em.flush();
+        em.persist(new PolicyAttachment(accountId, PolicyAttachment.USER, adminUser, ACCOUNT_ADMIN_POLICY));
         String keyId = accessKeyId != null ? accessKeyId : AccessKeys.newAccessKeyId();
         String secret = secretAccessKey != null ? secretAccessKey : AccessKeys.newSecretAccessKey();
         em.persist(new AccessKey(keyId, accountId, adminUser, seal(keyId, secret), ACTIVE, now));
         em.flush();
         return new NewAccount(accountId, accountName, adminUser, password == null ? pwd : null, keyId, secret);
+    }
+
+    public boolean accountNameTaken(String accountName) {
+        return !em.createQuery("select a.accountId from Account a where a.name = :n", String.class)
+                .setParameter("n", accountName).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Every account, oldest first. */
+    public List<Account> listAccounts() {
+        return em.createQuery("select a from Account a order by a.createdAt, a.accountId", Account.class).getResultList();
+    }
+
+    public Optional<Account> findAccount(String accountId) {
+        return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId));
+    }
+
+    /** True if the account is the operator's. */
+    public boolean isOperator(String accountId) {
+        return findAccount(accountId).map(Account::isOperator).orElse(false);
+    }
+
+    /**
+     * Suspends an account (its keys and console sign-ins stop working at once) or makes it active
+     * again. The operator's own account cannot be suspended.
+     */
+    public Account setAccountStatus(String accountId, String status) {
+        if (!ACTIVE.equals(status) && !SUSPENDED.equals(status)) {
+            throw new InvalidInputException("An account's status is " + ACTIVE + " or " + SUSPENDED + ", not " + status + ".");
+        }
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw new NoSuchEntityException("No account has the id " + accountId + ".");
+        }
+        if (account.isOperator() && SUSPENDED.equals(status)) {
+            throw new InvalidInputException("The operator's account cannot be suspended.");
+        }
+        account.setStatus(status);
+        return account;
     }
 
     /** The signing credential of an access key, for Signature Version 4; empty if unknown. */

@@ -189,15 +189,65 @@ public final class Clients implements AutoCloseable {
      * @throws IllegalStateException if the server answers with a status other than 200
      */
     public JsonObject controlPlaneJson(String operation, String jsonBody) {
+        return json("personalize", "AmazonPersonalize." + operation, jsonBody);
+    }
+
+    /**
+     * Calls one of Tastemaker's operator operations ({@code X-Amz-Target: Tastemaker.<operation>},
+     * signed for service {@code tastemaker}), e.g. CreateAccount.
+     *
+     * @throws IllegalStateException if the server answers with a status other than 200
+     */
+    public JsonObject operatorJson(String operation, String jsonBody) {
+        return json("tastemaker", "Tastemaker." + operation, jsonBody);
+    }
+
+    /**
+     * Creates a new account as the operator; these clients must sign as the operator. Returns
+     * clients that sign with the new account's administrator key.
+     */
+    public NewAccount createAccount(String accountName) {
+        JsonObject created = operatorJson("CreateAccount",
+                Json.createObjectBuilder().add("accountName", accountName).build().toString());
+        return new NewAccount(created.getString("accountId"), created.getString("accessKeyId"),
+                created.getString("secretAccessKey"), created.getString("adminPassword"));
+    }
+
+    /** An account made by {@link #createAccount}: its id, its admin's access key and console password. */
+    public record NewAccount(String accountId, String accessKeyId, String secretAccessKey, String adminPassword) {
+
+        public Clients clients(TastemakerServer server) {
+            return withCredentials(server, accessKeyId, secretAccessKey);
+        }
+    }
+
+    /**
+     * A SigV4-signed JSON 1.1 call: {@code POST /} with the given {@code X-Amz-Target}, signed for
+     * the given service in us-east-1.
+     *
+     * @throws IllegalStateException if the server answers with a status other than 200
+     */
+    public JsonObject json(String signingService, String target, String jsonBody) {
+        HttpResponse<String> response = signedJson(signingService, target, jsonBody);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(target + " answered " + response.statusCode() + ": " + response.body());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** As {@link #json}, but returns the response whatever its status. */
+    public HttpResponse<String> signedJson(String signingService, String target, String jsonBody) {
         byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve("/"))
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "AmazonPersonalize." + operation)
+                .putHeader("X-Amz-Target", target)
                 .build();
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r.identity(credentials.resolveCredentials())
                 .request(request).payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "personalize"));
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingService));
         HttpRequest.Builder http = HttpRequest.newBuilder(signed.request().getUri()).timeout(CALL_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signed.request().forEachHeader((name, values) -> {
@@ -206,19 +256,12 @@ public final class Clients implements AutoCloseable {
             }
         });
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(http.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException(operation + " answered " + response.statusCode() + ": " + response.body());
-            }
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                return reader.readObject();
-            }
+            return HttpClient.newHttpClient().send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while calling " + operation, e);
+            throw new IllegalStateException("Interrupted while calling " + target, e);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.tastemaker.web.api;
 
-import io.tastemaker.domain.error.PersonalizeException;
+import io.tastemaker.security.error.ServiceException;
 import io.tastemaker.security.sigv4.SigV4Exception;
 import io.tastemaker.web.auth.RequestTooLargeException;
 import jakarta.ejb.EJBException;
@@ -35,7 +35,7 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
-        if (e instanceof PersonalizeException p) {
+        if (e instanceof ServiceException p) {
             return error(controlPlane() ? 400 : p.httpStatus(), p.errorName(), p.getMessage());
         }
         if (e instanceof SigV4Exception s) {

@@ -17,14 +17,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The control plane, AWS JSON 1.1: {@code POST /} with {@code X-Amz-Target:
- * AmazonPersonalize.<Operation>}. Dispatches to the operation of that name.
+ * The JSON 1.1 services: {@code POST /} with {@code X-Amz-Target: <prefix><Operation>}, where the
+ * prefix is {@code AmazonPersonalize.} (Personalize's control plane), {@code TrentService.}
+ * (KMS) or {@code Tastemaker.} (operator operations). Dispatches to the operation of that name.
  */
 @Path("/")
 @ApplicationScoped
 public class ControlPlaneResource {
 
-    private static final String PREFIX = "AmazonPersonalize.";
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
 
     @Inject
@@ -36,8 +36,9 @@ public class ControlPlaneResource {
     void init() {
         for (OperationGroup group : groups) {
             group.operations().forEach((name, op) -> {
-                if (operations.putIfAbsent(name, op) != null) {
-                    throw new IllegalStateException("Operation " + name + " is defined twice.");
+                String target = group.service().targetPrefix() + name;
+                if (operations.putIfAbsent(target, op) != null) {
+                    throw new IllegalStateException("Operation " + target + " is defined twice.");
                 }
             });
         }
@@ -45,14 +46,13 @@ public class ControlPlaneResource {
 
     @POST
     public Response call(@HeaderParam("X-Amz-Target") String target, byte[] body) {
-        if (target == null || !target.startsWith(PREFIX)) {
+        if (target == null) {
             return ApiErrors.error(400, "UnknownOperationException",
                     "The X-Amz-Target header must name an operation, e.g. AmazonPersonalize.ListDatasetGroups.");
         }
-        String name = target.substring(PREFIX.length());
-        Operation operation = operations.get(name);
+        Operation operation = operations.get(target);
         if (operation == null) {
-            return ApiErrors.error(400, "UnknownOperationException", "Operation " + name + " is not supported by this server.");
+            return ApiErrors.error(400, "UnknownOperationException", "Operation " + target + " is not supported by this server.");
         }
         JsonOut reply = operation.handle(JsonIn.parse(body));
         return Response.ok(reply.toString(), CONTENT_TYPE).build();

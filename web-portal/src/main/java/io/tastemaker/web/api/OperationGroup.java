@@ -1,8 +1,17 @@
 package io.tastemaker.web.api;
 
+import io.tastemaker.web.auth.ApiService;
 import java.util.Map;
 
-/** The control-plane operations of one capability, by their X-Amz-Target operation name. */
+/**
+ * The JSON 1.1 operations of one capability, by operation name. {@link #service()} says which
+ * {@code X-Amz-Target} prefix they answer to: {@code AmazonPersonalize.} unless overridden.
+ */
 public interface OperationGroup {
+
     Map<String, Operation> operations();
+
+    default ApiService service() {
+        return ApiService.PERSONALIZE;
+    }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import java.util.Map;
 /**
  * Authenticates every API request with AWS Signature Version 4 before anything else runs. The
  * body is read here (bounded), verified against its signature, and handed on unchanged.
- * Failures become AWS errors through {@link io.tastemaker.web.api.ApiErrors}.
+ * Failures become AWS errors through {@link io.tastemaker.web.api.ApiErrors}. The signature must
+ * be scoped to the {@link ApiService} the request is addressed to.
  */
 @Provider
 @PreMatching
@@ -43,11 +45,13 @@ public class SignatureFilter implements ContainerRequestFilter {
     @Inject
     Caller caller;
 
-    private SigV4Verifier verifier;
+    private final Map<ApiService, SigV4Verifier> verifiers = new EnumMap<>(ApiService.class);
 
     @PostConstruct
     void init() {
-        verifier = new SigV4Verifier(clock, iam::findCredential, "personalize");
+        for (ApiService service : ApiService.values()) {
+            verifiers.put(service, new SigV4Verifier(clock, iam::findCredential, service.signingName()));
+        }
     }
 
     @Override
@@ -60,7 +64,10 @@ public class SignatureFilter implements ContainerRequestFilter {
         request.setEntityStream(new ByteArrayInputStream(body));
         Map<String, List<String>> headers = new LinkedHashMap<>();
         request.getHeaders().forEach((k, v) -> headers.put(k, new ArrayList<>(v)));
-        Credential credential = verifier.verify(new SignedRequest(request.getMethod(), path,
+        ApiService service = ApiService.of(request.getMethod(), path, request.getHeaderString("X-Amz-Target"),
+                request.getHeaderString("Content-Type"));
+        caller.service(service);
+        Credential credential = verifiers.get(service).verify(new SignedRequest(request.getMethod(), path,
                 request.getUriInfo().getRequestUri().getRawQuery(), headers, body));
         caller.set(credential.accountId(), credential.principalName(), credential.accessKeyId());
     }

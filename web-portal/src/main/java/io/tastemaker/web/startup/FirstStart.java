@@ -53,7 +53,7 @@ public class FirstStart {
         if (iam.hasAccounts()) {
             return;
         }
-        var account = iam.createAccount("operator", "admin", password.filter(p -> !p.isBlank()).orElse(null),
+        var account = iam.createOperatorAccount("operator", "admin", password.filter(p -> !p.isBlank()).orElse(null),
                 accessKeyId.filter(k -> !k.isBlank()).orElse(null), secretAccessKey.filter(s -> !s.isBlank()).orElse(null));
         LOG.info(() -> "First start: created the operator account " + account.accountId() + " with user admin and access key "
                 + account.accessKeyId() + ".");
