@@ -2,6 +2,7 @@ package io.tastemaker.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tastemaker.systemtest.support.Clients;
 import io.tastemaker.systemtest.support.ConsoleBrowser;
@@ -152,7 +153,7 @@ class ContextIT {
                         .inputList(input)).personalizedRanking();
                 assertThat(aware).hasSize(input.size());
                 assertThat(aware.stream().mapToDouble(PredictedItem::score).sum()).isCloseTo(1.0,
-                        org.assertj.core.api.Assertions.within(1e-6));
+                        within(1e-6));
                 pairs++;
                 awareFirst += ids(aware).subList(0, own.size()).containsAll(own) ? 1 : 0;
                 blindFirst += ids(blind).subList(0, own.size()).containsAll(own) ? 1 : 0;

@@ -11,13 +11,18 @@ import io.tastemaker.engine.filter.AllowedItems;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -205,17 +210,17 @@ class ContextualModelTest {
         DeviceTaste data = deviceDecides();
         UserPersonalizationModel model = train(data.train());
         // The user's best items without a context, from both halves, listed in reverse.
-        List<String> best = new java.util.ArrayList<>(ids(model.recommend("user-5", 8)));
+        List<String> best = new ArrayList<>(ids(model.recommend("user-5", 8)));
         assertThat(best).anySatisfy(id -> assertThat(id).startsWith("m-")).anySatisfy(id -> assertThat(id).startsWith("d-"));
-        java.util.Collections.reverse(best);
-        List<String> listed = new java.util.ArrayList<>(best);
+        Collections.reverse(best);
+        List<String> listed = new ArrayList<>(best);
         listed.add(2, "unknown-item");
         listed.add(best.get(0));
 
         List<ScoredItem> ranking = model.rank("user-5", List.of(), listed, MOBILE);
 
         List<String> order = ids(ranking);
-        assertThat(order).hasSize(9).containsExactlyInAnyOrderElementsOf(new java.util.HashSet<>(listed));
+        assertThat(order).hasSize(9).containsExactlyInAnyOrderElementsOf(new HashSet<>(listed));
         long mobile = best.stream().filter(id -> id.startsWith("m-")).count();
         assertThat(order.subList(0, (int) mobile)).allSatisfy(id -> assertThat(id).startsWith("m-"));
         assertThat(ranking.get(8)).isEqualTo(new ScoredItem("unknown-item", 0.0));
@@ -276,7 +281,7 @@ class ContextualModelTest {
     void aCorruptOrTruncatedContextArtifactIsRefusedWithAReason() throws IOException {
         byte[] bytes = bytesOf(train(deviceDecides().train()));
 
-        byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length / 2);
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length / 2);
         assertThatThrownBy(() -> read(truncated)).isInstanceOf(IOException.class).hasMessageContaining("Truncated");
         byte[] flipped = bytes.clone();
         flipped[flipped.length / 3] ^= 0x10;
@@ -357,7 +362,7 @@ class ContextualModelTest {
 
     /** Recomputes the trailing CRC-32 over everything before it. */
     private static void fixChecksum(byte[] bytes) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         int value = (int) crc.getValue();
         for (int b = 0; b < 4; b++) {
