@@ -252,8 +252,13 @@ class EncryptionAtRestIT {
     @Order(6)
     void disablingTheKeyStopsTheEncryptedGroupAndEnablingItRestoresIt() {
         kms.disableKey(r -> r.keyId(keyArn));
+        long disabledAt = System.nanoTime();
         PersonalizeRuntimeException refused = Awaits.until("GetRecommendations refused after DisableKey", KEY_EFFECT,
-                () -> refusal(() -> related(encrypted, item(0, 1))), e -> e != null, e -> "still served");
+                () -> refusal(() -> related(encrypted, item(0, 1))), e -> e != null, e -> e == null ? "served" : "refused");
+        double refusedAfter = (System.nanoTime() - disabledAt) / 1e9;
+        System.out.printf(Locale.ROOT, "The campaign was refused %.1f s after DisableKey (the check is every %d s)%n",
+                refusedAfter, 5);
+        assertThat(refusedAfter).as("seconds from DisableKey to the first refusal").isLessThan(5 + 5);
         assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
         assertThat(refused.getMessage()).contains(keyArn).contains("is disabled").contains("EnableKey");
         assertThat(related(plain, item(0, 1))).as("the plain group's campaign").hasSize(5);
@@ -272,7 +277,7 @@ class EncryptionAtRestIT {
         kms.enableKey(r -> r.keyId(keyArn));
         List<String> served = Awaits.until("GetRecommendations served again after EnableKey", KEY_EFFECT,
                 () -> refusal(() -> related(encrypted, item(0, 1))) == null ? related(encrypted, item(0, 1)) : null,
-                l -> l != null, l -> "still refused");
+                l -> l != null, l -> l == null ? "refused" : "served");
         assertThat(served).hasSize(5);
         clients.events().putEvents(r -> r.trackingId(encrypted.trackingId).userId("reader-2").sessionId("session-2")
                 .eventList(event("t0-item-001", "phone")));
