@@ -240,12 +240,19 @@ class EncryptionAtRestIT {
         }
         double plainP50 = percentile(plainMillis, 50);
         double encryptedP50 = percentile(encryptedMillis, 50);
-        System.out.printf(Locale.ROOT, "GetRecommendations over HTTP, %d interleaved requests each: plain p50 %.2f ms p90 %.2f ms;"
-                        + " encrypted p50 %.2f ms p90 %.2f ms (%+.1f%% at p50)%n", LATENCY_SAMPLES, plainP50,
-                percentile(plainMillis, 90), encryptedP50, percentile(encryptedMillis, 90),
-                100 * (encryptedP50 - plainP50) / plainP50);
-        // 10% of the plain median, and a quarter of a millisecond for the timer and the machine's noise.
-        assertThat(encryptedP50).isLessThanOrEqualTo(plainP50 * 1.10 + 0.25);
+        double[] extra = new double[LATENCY_SAMPLES];
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            extra[i] = encryptedMillis[i] - plainMillis[i];
+        }
+        double medianExtra = percentile(extra, 50);
+        System.out.printf(Locale.ROOT, "GetRecommendations over HTTP, %d interleaved pairs: plain p50 %.2f ms p90 %.2f ms;"
+                        + " encrypted p50 %.2f ms p90 %.2f ms; median extra time of the encrypted request of a pair %+.2f ms"
+                        + " (%+.1f%% of the plain p50)%n", LATENCY_SAMPLES, plainP50, percentile(plainMillis, 90), encryptedP50,
+                percentile(encryptedMillis, 90), medianExtra, 100 * medianExtra / plainP50);
+        // Each pair runs back to back, so the machine's load (other builds share its two cores) weighs on
+        // both alike; the median of the pairs' differences is the encrypted group's own cost. Bound:
+        // 10% of the plain median, and a quarter of a millisecond for the timer.
+        assertThat(medianExtra).isLessThanOrEqualTo(plainP50 * 0.10 + 0.25);
     }
 
     @Test
@@ -281,6 +288,21 @@ class EncryptionAtRestIT {
         assertThat(served).hasSize(5);
         clients.events().putEvents(r -> r.trackingId(encrypted.trackingId).userId("reader-2").sessionId("session-2")
                 .eventList(event("t0-item-001", "phone")));
+
+        // The request that was served again loaded the group's data key a moment ago: a request
+        // right after DisableKey is still served from memory (requests do not call KMS), and the
+        // refusal follows within the 5-second check.
+        kms.disableKey(r -> r.keyId(keyArn));
+        long again = System.nanoTime();
+        PersonalizeRuntimeException immediate = refusal(() -> related(encrypted, item(0, 2)));
+        double checkedAfter = (System.nanoTime() - again) / 1e9;
+        Awaits.until("GetRecommendations refused after the second DisableKey", KEY_EFFECT,
+                () -> refusal(() -> related(encrypted, item(0, 1))), e -> e != null, e -> e == null ? "served" : "refused");
+        System.out.printf(Locale.ROOT, "After the second DisableKey: a request %.2f s later was %s; refused %.1f s after it%n",
+                checkedAfter, immediate == null ? "served from memory" : "refused", (System.nanoTime() - again) / 1e9);
+        kms.enableKey(r -> r.keyId(keyArn));
+        assertThat(immediate).as("a request %.2f s after DisableKey, within the group's 5-second check", checkedAfter)
+                .isNull();
     }
 
     // ---- helpers ----
