@@ -1,7 +1,9 @@
 package io.tastemaker.web.api;
 
 import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.security.kms.CiphertextBlob;
 import io.tastemaker.security.kms.DataKey;
+import io.tastemaker.security.kms.KmsArns;
 import io.tastemaker.security.kms.KmsKey;
 import io.tastemaker.security.kms.KmsKeyMaterial;
 import io.tastemaker.security.kms.KmsService;
@@ -48,15 +50,13 @@ public class KmsOperations implements OperationGroup {
             List<KmsService.Tag> tags = r.objects("Tags").stream()
                     .map(t -> new KmsService.Tag(t.string("TagKey"), t.string("TagValue"))).toList();
             String keySpec = r.string("KeySpec") != null ? r.string("KeySpec") : r.string("CustomerMasterKeySpec");
-            record("CreateKey", "*");
             KmsKey key = kms.createKey(account(), r.string("Description"), r.string("KeyUsage"), keySpec,
                     r.string("Origin"), tags);
             return JsonOut.object().put("KeyMetadata", metadata(key));
         });
         ops.put("DescribeKey", r -> JsonOut.object().put("KeyMetadata",
-                metadata(kms.describe(account(), keyId(r, "DescribeKey")))));
+                metadata(kms.describe(account(), r.string("KeyId")))));
         ops.put("ListKeys", r -> {
-            record("ListKeys", "*");
             KmsService.KeyPage page = kms.list(account(), r.integer("Limit"), r.string("Marker"));
             return JsonOut.object()
                     .list("Keys", page.keys(), k -> JsonOut.object().put("KeyId", k.getKeyId()).put("KeyArn", k.getArn()))
@@ -64,39 +64,38 @@ public class KmsOperations implements OperationGroup {
                     .put("Truncated", page.nextMarker() != null);
         });
         ops.put("ListResourceTags", r -> {
-            String keyId = keyId(r, "ListResourceTags");
             return JsonOut.object()
-                    .list("Tags", kms.tags(account(), keyId),
+                    .list("Tags", kms.tags(account(), r.string("KeyId")),
                             t -> JsonOut.object().put("TagKey", t.getTagKey()).put("TagValue", t.getTagValue()))
                     .put("Truncated", false);
         });
         ops.put("EnableKey", r -> {
-            kms.enable(account(), keyId(r, "EnableKey"));
+            kms.enable(account(), r.string("KeyId"));
             return JsonOut.object();
         });
         ops.put("DisableKey", r -> {
-            kms.disable(account(), keyId(r, "DisableKey"));
+            kms.disable(account(), r.string("KeyId"));
             return JsonOut.object();
         });
         ops.put("EnableKeyRotation", r -> {
-            kms.enableRotation(account(), keyId(r, "EnableKeyRotation"), r.integer("RotationPeriodInDays"));
+            kms.enableRotation(account(), r.string("KeyId"), r.integer("RotationPeriodInDays"));
             return JsonOut.object();
         });
         ops.put("DisableKeyRotation", r -> {
-            kms.disableRotation(account(), keyId(r, "DisableKeyRotation"));
+            kms.disableRotation(account(), r.string("KeyId"));
             return JsonOut.object();
         });
         ops.put("GetKeyRotationStatus", r -> {
-            KmsKey key = kms.describe(account(), keyId(r, "GetKeyRotationStatus"));
+            KmsKey key = kms.describe(account(), r.string("KeyId"));
             boolean on = key.rotationReported();
             return JsonOut.object().put("KeyRotationEnabled", on).put("KeyId", key.getArn())
                     .put("RotationPeriodInDays", on ? key.getRotationPeriodDays() : null)
                     .put("NextRotationDate", on ? key.getNextRotationAt() : null);
         });
         ops.put("RotateKeyOnDemand", r -> JsonOut.object().put("KeyId",
-                kms.rotateOnDemand(account(), keyId(r, "RotateKeyOnDemand")).getKeyId()));
+                kms.rotateOnDemand(account(), r.string("KeyId")).getKeyId()));
         ops.put("ListKeyRotations", r -> {
-            String keyId = keyId(r, "ListKeyRotations");
+            String keyId = r.string("KeyId");
             KmsService.RotationPage page = kms.listRotations(account(), keyId, r.integer("Limit"), r.string("Marker"));
             String arn = kms.describe(account(), keyId).getArn();
             return JsonOut.object()
@@ -105,21 +104,20 @@ public class KmsOperations implements OperationGroup {
                     .put("Truncated", page.nextMarker() != null);
         });
         ops.put("ScheduleKeyDeletion", r -> {
-            KmsKey key = kms.scheduleDeletion(account(), keyId(r, "ScheduleKeyDeletion"), r.integer("PendingWindowInDays"));
+            KmsKey key = kms.scheduleDeletion(account(), r.string("KeyId"), r.integer("PendingWindowInDays"));
             return JsonOut.object().put("KeyId", key.getArn()).put("DeletionDate", key.getDeletionDate())
                     .put("KeyState", key.getKeyState()).put("PendingWindowInDays", key.getPendingWindowDays());
         });
         ops.put("CancelKeyDeletion", r -> JsonOut.object().put("KeyId",
-                kms.cancelDeletion(account(), keyId(r, "CancelKeyDeletion")).getArn()));
+                kms.cancelDeletion(account(), r.string("KeyId")).getArn()));
         ops.put("Encrypt", r -> {
-            KmsService.Encrypted encrypted = kms.encrypt(account(), keyId(r, "Encrypt"), blob(r, "Plaintext"),
+            KmsService.Encrypted encrypted = kms.encrypt(account(), r.string("KeyId"), blob(r, "Plaintext"),
                     r.stringMap("EncryptionContext"), r.string("EncryptionAlgorithm"));
             return JsonOut.object().put("CiphertextBlob", base64(encrypted.ciphertextBlob()))
                     .put("KeyId", encrypted.keyArn()).put("EncryptionAlgorithm", SYMMETRIC_DEFAULT);
         });
         ops.put("Decrypt", r -> {
             refuseRecipient(r);
-            record("Decrypt", kms.resourceArn(account(), r.string("KeyId")));
             KmsService.Decrypted decrypted = kms.decrypt(account(), blob(r, "CiphertextBlob"),
                     r.stringMap("EncryptionContext"), r.string("KeyId"), r.string("EncryptionAlgorithm"));
             return JsonOut.object().put("KeyId", decrypted.keyArn()).put("Plaintext", base64(decrypted.plaintext()))
@@ -127,13 +125,13 @@ public class KmsOperations implements OperationGroup {
         });
         ops.put("GenerateDataKey", r -> {
             refuseRecipient(r);
-            DataKey key = kms.generateDataKey(account(), keyId(r, "GenerateDataKey"), r.stringMap("EncryptionContext"),
+            DataKey key = kms.generateDataKey(account(), r.string("KeyId"), r.stringMap("EncryptionContext"),
                     r.string("KeySpec"), r.integer("NumberOfBytes"), true);
             return JsonOut.object().put("CiphertextBlob", base64(key.ciphertextBlob()))
                     .put("Plaintext", base64(key.plaintext())).put("KeyId", key.keyArn());
         });
         ops.put("GenerateDataKeyWithoutPlaintext", r -> {
-            DataKey key = kms.generateDataKey(account(), keyId(r, "GenerateDataKeyWithoutPlaintext"),
+            DataKey key = kms.generateDataKey(account(), r.string("KeyId"),
                     r.stringMap("EncryptionContext"), r.string("KeySpec"), r.integer("NumberOfBytes"), false);
             return JsonOut.object().put("CiphertextBlob", base64(key.ciphertextBlob())).put("KeyId", key.keyArn());
         });
@@ -154,15 +152,25 @@ public class KmsOperations implements OperationGroup {
         return caller.accountId();
     }
 
-    /** The request's KeyId, after recording the action and the key it acts on. */
-    private String keyId(JsonIn request, String operation) {
-        String keyId = request.string("KeyId");
-        record(operation, kms.resourceArn(account(), keyId));
-        return keyId;
-    }
-
-    private void record(String operation, String resource) {
-        caller.request("kms:" + operation, List.of(resource));
+    /**
+     * The key an operation acts on, for IAM policies: the ARN its {@code KeyId} names, or, for
+     * Decrypt without one, the ARN of the key the ciphertext names; {@code *} for CreateKey and
+     * ListKeys, and when the member cannot be read (the operation then refuses it).
+     */
+    @Override
+    public List<String> resources(String name, JsonIn request) {
+        try {
+            String keyId = request.string("KeyId");
+            if (keyId == null && "Decrypt".equals(name)) {
+                byte[] blob = blob(request, "CiphertextBlob");
+                if (blob != null && blob.length >= CiphertextBlob.MIN_BYTES) {
+                    keyId = KmsArns.keyIdOf(CiphertextBlob.decode(blob).keyId());
+                }
+            }
+            return List.of(kms.resourceArn(account(), keyId));
+        } catch (RuntimeException unreadable) {
+            return List.of("*");
+        }
     }
 
     private static byte[] blob(JsonIn request, String member) {
