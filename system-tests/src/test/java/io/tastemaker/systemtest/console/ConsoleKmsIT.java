@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.kms.model.KeyState;
  * The KMS keys page in headless Chromium, checked against the AWS SDK's view of the same keys: the
  * operator opens the page from the navigation, creates a key, disables and enables it, rotates
  * it, schedules its deletion (a waiting period out of range is refused with a message) and
- * cancels it. Screenshot: {@code target/console-kms.png}.
+ * cancels it; then the dashboard creates a dataset group encrypted with the key (a missing role is
+ * refused with a message). Screenshots: {@code target/console-kms.png}, {@code target/console-kms-dashboard.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -162,6 +163,31 @@ class ConsoleKmsIT {
         click(".tm-enable");
         awaitRow("Enabled");
         assertThat(kms.describeKey(r -> r.keyId(keyId)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+    }
+
+    @Test
+    @Order(7)
+    void theDashboardCreatesADatasetGroupEncryptedWithTheKey() {
+        KeyMetadata key = kms.describeKey(r -> r.keyId(keyId)).keyMetadata();
+        String group = "kms-console-" + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+        console.waitFor(By.id("navGroups")).click();
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).until(ExpectedConditions.urlContains("/console/index.xhtml"));
+        console.type(By.id("create:name"), group);
+        console.waitFor(By.id("create:kmsKeyArn")).click();
+        console.waitFor(By.cssSelector("[id='create:kmsKeyArn_items'] li[data-label*='" + keyId + "']")).click();
+        browser.findElement(By.id("create:submit")).click();
+        WebElement error = new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-messages-error")));
+        assertThat(error.getText()).contains("roleArn is required");
+
+        console.type(By.id("create:roleArn"), "arn:aws:iam::" + key.awsAccountId() + ":role/PersonalizeKms");
+        browser.findElement(By.id("create:submit")).click();
+        awaitInfo("encrypted at rest under " + key.arn());
+        assertThat(clients.personalize().listDatasetGroupsPaginator(r -> { }).datasetGroups().stream()
+                .filter(g -> g.name().equals(group)).map(g -> clients.personalize()
+                        .describeDatasetGroup(r -> r.datasetGroupArn(g.datasetGroupArn())).datasetGroup().kmsKeyArn()))
+                .containsExactly(key.arn());
+        console.screenshot("console-kms-dashboard.png");
     }
 
     // ---- helpers ----
