@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
  * (user, device) views, GetRecommendations with {@code context={"DEVICE": device}} has a clearly
  * higher nDCG@10 than without, GetPersonalizedRanking puts the device's items first, a context the
  * model never saw changes nothing, and malformed contexts are refused with InvalidInputException.
- * The console's test panel takes a context too.
+ * Context is learned in a dataset group encrypted at rest as well. The console's test panel takes a
+ * context too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContextIT {
@@ -185,6 +186,39 @@ class ContextIT {
 
         assertThat(newUserOnTablet).containsExactlyInAnyOrderElementsOf(TABLET_ITEMS);
         assertThat(newUser).doesNotContainAnyElementsOf(TABLET_ITEMS);
+    }
+
+    @Test
+    void contextIsLearnedInADatasetGroupEncryptedAtRestToo() {
+        PersonalizeClient personalize = clients.personalize();
+        String keyArn = clients.kms().createKey(r -> r.description("context " + suffix)).keyMetadata().arn();
+        String role = "arn:aws:iam::" + keyArn.split(":")[4] + ":role/PersonalizeKms";
+        String name = "context-enc-" + suffix;
+        String group = personalize.createDatasetGroup(r -> r.name(name).kmsKeyArn(keyArn).roleArn(role)).datasetGroupArn();
+        String schemaArn = personalize.createSchema(r -> r.name(name).schema(DeviceTaste.SCHEMA)).schemaArn();
+        personalize.createDataset(r -> r.name(name).schemaArn(schemaArn).datasetGroupArn(group).datasetType("Interactions"));
+        String trackingId = clients.awaitEventTracker(personalize.createEventTracker(r -> r.name(name)
+                .datasetGroupArn(group)).eventTrackerArn()).trackingId();
+        // Forty users: half view the tablet items on a tablet, half the phone items on a phone.
+        for (int u = 0; u < 40; u++) {
+            String device = u % 2 == 0 ? "tablet" : "phone";
+            List<Event> events = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                events.add(Event.builder().eventType("click").itemId(device.charAt(0) + "-" + i).sentAt(Instant.now())
+                        .properties("{\"device\": \"" + device + "\"}").build());
+            }
+            String user = "enc-user-" + u;
+            clients.events().putEvents(r -> r.trackingId(trackingId).userId(user).sessionId("s-" + user).eventList(events));
+        }
+        String campaign = clients.trainAndDeploy(group, "arn:aws:personalize:::recipe/aws-user-personalization", name,
+                Map.of()).campaignArn();
+
+        for (String device : List.of("tablet", "phone")) {
+            List<String> items = ids(runtime.getRecommendations(r -> r.campaignArn(campaign).userId("somebody-new")
+                    .numResults(5).context(Map.of("DEVICE", device))).itemList());
+            assertThat(items).as("a new user on a %s", device).hasSize(5)
+                    .allSatisfy(id -> assertThat(id).startsWith(device.charAt(0) + "-"));
+        }
     }
 
     @Test

@@ -229,9 +229,11 @@ public class DatasetRows {
     /**
      * Streams the live interactions of a dataset, batch by batch in insertion order; with
      * {@code withAttributes}, each row carries its other schema fields as JSON (null when it has
-     * none), which costs reading that column.
+     * none; decrypted in a group encrypted at rest), which costs reading that column.
      */
     public void forEachInteraction(String datasetArn, boolean withAttributes, Consumer<InteractionRow> consumer) {
+        Envelope envelope = withAttributes ? encryption.forDataset(datasetArn).orElse(null) : null;
+        String place = interactionPlace(datasetArn);
         try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select user_id, item_id, event_time, event_type, event_value, session_id"
                      + (withAttributes ? ", attributes" : "")
@@ -243,7 +245,8 @@ public class DatasetRows {
                     float value = rs.getFloat(5);
                     Float boxed = rs.wasNull() ? null : value;
                     consumer.accept(new InteractionRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            boxed, rs.getString(6), withAttributes ? rs.getString(7) : null));
+                            boxed, rs.getString(6), withAttributes ? SealedValues.openText(envelope, rs.getString(7), place)
+                                    : null));
                 }
             }
         } catch (SQLException e) {
