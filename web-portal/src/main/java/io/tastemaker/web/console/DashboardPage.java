@@ -21,6 +21,8 @@ public class DashboardPage implements Serializable {
     ConsoleSession session;
     @Inject
     DatasetGroupService groups;
+    @Inject
+    ConsoleAudit audit;
 
     private List<GroupRow> rows = List.of();
     private String name;
@@ -35,10 +37,12 @@ public class DashboardPage implements Serializable {
     public void create() {
         try {
             DatasetGroup group = groups.create(session.accountId(), trimmed(name), trimmed(roleArn), null, null);
+            audit.record("personalize:CreateDatasetGroup", group.getArn());
             ConsoleMessages.info("Created dataset group " + group.getName() + ".");
             name = null;
             roleArn = null;
         } catch (PersonalizeException e) {
+            audit.record("personalize:CreateDatasetGroup", null, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
