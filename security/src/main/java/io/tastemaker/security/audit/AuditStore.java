@@ -204,6 +204,9 @@ public class AuditStore {
                 case "qResource" -> "r.resources like :qResource escape '!'";
                 case "qOutcome" -> "r.outcome = :qOutcome";
                 case "qSourceIp" -> "r.sourceIp = :qSourceIp";
+                case "qAccessKeyId" -> "r.accessKeyId = :qAccessKeyId";
+                case "qEventId" -> "r.eventId = :qEventId";
+                case "qEventName" -> "r.action like :qEventName escape '!'";
                 default -> throw new IllegalStateException(name);
             });
         }
@@ -225,6 +228,9 @@ public class AuditStore {
         put(p, "qResource", q.resource() == null ? null : "%" + escapeLike(q.resource()) + "%");
         put(p, "qOutcome", q.outcome());
         put(p, "qSourceIp", q.sourceIp());
+        put(p, "qAccessKeyId", q.accessKeyId());
+        put(p, "qEventId", q.eventId());
+        put(p, "qEventName", q.eventName() == null ? null : "%:" + escapeLike(q.eventName()));
         return p;
     }
 

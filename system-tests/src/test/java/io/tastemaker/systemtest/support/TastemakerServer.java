@@ -244,8 +244,10 @@ public final class TastemakerServer {
             // application makes Payara Micro deploy it a second time after --deploy.
             deleteRecursively(rootDir);
             Files.createDirectories(rootDir);
+            // As the launcher: Payara's own MicroProfile Metrics off, so that GET /metrics reaches Tastemaker's.
             Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
-                    + ".network-listener.http-listener.address=127.0.0.1\n", StandardCharsets.UTF_8);
+                    + ".network-listener.http-listener.address=127.0.0.1\n"
+                    + "set-metrics-configuration --enabled=false --dynamic=false\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,7 +8,11 @@
  * dataset group ({@link io.tastemaker.web.console.GroupPage}): its datasets with their schema and
  * published row count, the import jobs with their counts and kept rejected rows, a form to start
  * an import, the solutions with their versions and offline metrics, the campaigns, and a panel
- * that asks a campaign for recommendations.
+ * that asks a campaign for recommendations; and the audit trail ({@link
+ * io.tastemaker.web.console.AuditPage}: search, export through {@link
+ * io.tastemaker.web.console.AuditExportServlet}, chain verification). Every action that changes
+ * something, and every sign-in and sign-out, is recorded through {@link
+ * io.tastemaker.web.console.ConsoleAudit}.
  *
  * <p>Invariants:
  * <ul>
