@@ -247,7 +247,9 @@ public final class TastemakerServer {
             // As the launcher: Payara's own MicroProfile Metrics off, so that GET /metrics reaches Tastemaker's.
             Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
                     + ".network-listener.http-listener.address=127.0.0.1\n"
-                    + "set-metrics-configuration --enabled=false --dynamic=false\n", StandardCharsets.UTF_8);
+                    + "set configs.config.server-config.microprofile-metrics-configuration.enabled=false\n"
+                    + "set configs.config.server-config.microprofile-metrics-configuration.endpoint=payara-metrics\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
