@@ -4,6 +4,7 @@ import io.tastemaker.security.audit.AuditQuery;
 import io.tastemaker.security.audit.AuditRecord;
 import io.tastemaker.security.audit.AuditStore;
 import io.tastemaker.security.error.ServiceException;
+import io.tastemaker.web.auth.Authorizer;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -42,6 +43,8 @@ public class AuditExportServlet extends HttpServlet {
     ConsoleSession session;
     @Inject
     AuditStore store;
+    @Inject
+    Authorizer authorizer;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -50,8 +53,9 @@ public class AuditExportServlet extends HttpServlet {
             response.sendError(400, "format is jsonl or csv");
             return;
         }
-        if (!session.isSignedIn()) {
-            response.sendError(403);
+        if (!session.isSignedIn() || !authorizer.decide(session.getAccountId(), session.getUserName(), AuditPage.LOOKUP,
+                java.util.List.of("*"), request).isAllowed()) {
+            response.sendError(403, "Your policies do not allow " + AuditPage.LOOKUP + ".");
             return;
         }
         AuditQuery query;

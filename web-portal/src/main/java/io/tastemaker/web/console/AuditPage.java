@@ -5,10 +5,12 @@ import io.tastemaker.security.audit.AuditTrail;
 import io.tastemaker.security.audit.VerificationReport;
 import io.tastemaker.security.error.ServiceException;
 import io.tastemaker.security.iam.IamService;
+import io.tastemaker.web.auth.Authorizer;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ import java.util.Map;
  * account sees every account's, and may narrow to one) by time range, principal, action prefix,
  * resource, outcome and source address, a page at a time, newest first; the current search as a
  * JSON lines or CSV download ({@link AuditExportServlet}); and a check of the hash chains.
+ * Reading needs {@code cloudtrail:LookupEvents} and verifying {@code tastemaker:VerifyAuditTrail}
+ * in the user's policies, as over the API.
  */
 @Named("auditPage")
 @ViewScoped
@@ -27,6 +31,8 @@ public class AuditPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final int PAGE_SIZE = 25;
+    static final String LOOKUP = "cloudtrail:LookupEvents";
+    static final String VERIFY = "tastemaker:VerifyAuditTrail";
     /** How long a search waits for entries still queued, so that the action just made shows. */
     private static final Duration FRESHNESS = Duration.ofSeconds(2);
 
@@ -38,6 +44,10 @@ public class AuditPage implements Serializable {
     AuditTrail trail;
     @Inject
     IamService iam;
+    @Inject
+    Authorizer authorizer;
+    @Inject
+    HttpServletRequest request;
 
     private final Map<String, String> criteria = new LinkedHashMap<>();
     private Map<String, String> searched = Map.of();
@@ -48,6 +58,7 @@ public class AuditPage implements Serializable {
     private List<String> verification = List.of();
     private boolean verified;
     private boolean chainsIntact;
+    private boolean allowed;
 
     @PostConstruct
     void init() {
@@ -55,11 +66,19 @@ public class AuditPage implements Serializable {
         for (String field : AuditSearchForm.FIELDS) {
             criteria.put(field, null);
         }
+        allowed = permits(LOOKUP);
+        if (!allowed) {
+            ConsoleMessages.error("Your policies do not allow " + LOOKUP + ": ask your account's administrator.");
+            return;
+        }
         search();
     }
 
     /** Runs the search in the form from its first page. */
     public void search() {
+        if (!allowed) {
+            return;
+        }
         try {
             AuditSearchForm.query(criteria);
         } catch (ServiceException e) {
@@ -100,6 +119,10 @@ public class AuditPage implements Serializable {
 
     /** Walks every chain this account may read and shows what each walk found. */
     public void verify() {
+        if (!permits(VERIFY)) {
+            ConsoleMessages.error("Your policies do not allow " + VERIFY + ".");
+            return;
+        }
         trail.awaitWritten(FRESHNESS);
         List<VerificationReport> reports = store.verifyAll(session.accountId());
         verification = reports.stream().map(VerificationReport::describe).toList();
@@ -119,6 +142,16 @@ public class AuditPage implements Serializable {
 
     public String getCsvExportUrl() {
         return exportUrl(AuditExportServlet.CSV);
+    }
+
+    /** Whether the signed-in user's policies allow {@code action} on the account's trail. */
+    boolean permits(String action) {
+        return authorizer.decide(session.accountId(), session.getUserName(), action, List.of("*"), request).isAllowed();
+    }
+
+    /** Whether the user may read the audit trail (the page shows nothing otherwise). */
+    public boolean isAllowed() {
+        return allowed;
     }
 
     public Map<String, String> getCriteria() {
