@@ -2,6 +2,7 @@ package io.tastemaker.web.monitoring;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,6 +34,8 @@ public record RequestPeek(String formAction, List<String> arns, int records) {
     static final int MAX_ARN_LENGTH = 2048;
     private static final Set<String> RECORD_LISTS = Set.of("eventList", "items", "users");
     private static final Pattern OPERATION = Pattern.compile("[A-Za-z0-9]{1,64}");
+    /** One factory for all peeks: {@code Json.createParser} looks the JSON-P provider up on every call. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     /** Peeks at a body of the given content type. */
     public static RequestPeek of(String contentType, byte[] body) {
@@ -62,7 +66,7 @@ public record RequestPeek(String formAction, List<String> arns, int records) {
     private static RequestPeek json(byte[] body) {
         List<String> arns = new ArrayList<>();
         int records = 0;
-        try (JsonParser parser = Json.createParser(new ByteArrayInputStream(body))) {
+        try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body), StandardCharsets.UTF_8)) {
             if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 return NONE;
             }
