@@ -96,9 +96,7 @@ class ConsoleAuditIT {
                 .until(d -> console.rowsOf("results:records").stream().allMatch(r -> r.getText().contains("console:SignIn")));
         ConsoleBrowser.untilNotStale(() -> assertThat(console.rowsOf("results:records")).hasSize(2));
 
-        browser.findElement(By.cssSelector("[id='search:outcome'] .ui-selectonemenu-trigger")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='search:outcome_items'] li[data-label='Failure']"))).click();
+        chooseOutcome("Failure");
         browser.findElement(By.id("search:submit")).click();
         new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).ignoring(StaleElementReferenceException.class)
                 .until(d -> console.rowsOf("results:records").size() == 1);
@@ -120,9 +118,7 @@ class ConsoleAuditIT {
         assertThat(lines.get(1)).contains(records.get(0).getString("eventId"), "console:SignIn", "FailedAuthentication");
 
         console.type(By.id("search:action"), "");
-        browser.findElement(By.cssSelector("[id='search:outcome'] .ui-selectonemenu-trigger")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='search:outcome_items'] li[data-label='Any']"))).click();
+        chooseOutcome("Any");
         browser.findElement(By.id("search:submit")).click();
         new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).ignoring(StaleElementReferenceException.class)
                 .until(d -> console.rowsOf("results:records").size() >= 4);
@@ -135,6 +131,16 @@ class ConsoleAuditIT {
         String result = console.waitFor(By.id("chain:result")).getText();
         assertThat(result).contains("Chain of account " + account.accountId() + " verified").doesNotContain("BROKEN");
         console.screenshot("console-audit-verified.png");
+    }
+
+    /** Picks an outcome in the search form's menu and waits until the menu has closed on it. */
+    private void chooseOutcome(String label) {
+        browser.findElement(By.cssSelector("[id='search:outcome'] .ui-selectonemenu-trigger")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='search:outcome_items'] li[data-label='" + label + "']"))).click();
+        WebDriverWait wait = new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT);
+        wait.until(ExpectedConditions.textToBe(By.id("search:outcome_label"), label));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("search:outcome_panel")));
     }
 
     /** GETs a console URL with the browser's session cookie, as the browser's download would. */
