@@ -28,6 +28,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.personalize.model.ResourceNotFoundException;
 
@@ -133,14 +134,9 @@ class ConsoleAuditIT {
         console.screenshot("console-audit-verified.png");
     }
 
-    /** Picks an outcome in the search form's menu and waits until the menu has closed on it. */
+    /** Picks an outcome in the search form's menu (a plain {@code <select>}). */
     private void chooseOutcome(String label) {
-        browser.findElement(By.cssSelector("[id='search:outcome'] .ui-selectonemenu-trigger")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='search:outcome_items'] li[data-label='" + label + "']"))).click();
-        WebDriverWait wait = new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT);
-        wait.until(ExpectedConditions.textToBe(By.id("search:outcome_label"), label));
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("search:outcome_panel")));
+        new Select(browser.findElement(By.id("search:outcome"))).selectByVisibleText(label);
     }
 
     /** GETs a console URL with the browser's session cookie, as the browser's download would. */
