@@ -7,6 +7,9 @@ import io.tastemaker.systemtest.support.ConsoleBrowser;
 import io.tastemaker.systemtest.support.ConsoleHttpSession;
 import io.tastemaker.systemtest.support.TastemakerServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,6 +103,25 @@ class ConsoleHardeningIT {
         assertCommonHeaders(refused);
         assertThat(signed.headers().firstValue("X-Powered-By")).as("no server product in the answers").isEmpty();
         assertThat(signed.headers().firstValue("Server")).isEmpty();
+
+        // The certificate names localhost too; a browser asking for localhost gets no HSTS, which
+        // would otherwise force HTTPS on every local development server it visits for a year.
+        HttpResponse<String> local = send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + server.endpoint().getPort() + "/ping")).GET().build());
+        assertThat(local.statusCode()).isEqualTo(200);
+        assertThat(local.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(local.headers().firstValue("Strict-Transport-Security")).isEmpty();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return server.httpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
