@@ -64,7 +64,17 @@ class SecurityArchitectureTest {
                     + "alike, without a container");
 
     @ArchTest
-    static final ArchRule security_writes_nothing_to_standard_streams =
-            GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
-                    .because("server code logs through the container, never to System.out or System.err");
+    static final ArchRule the_policy_engine_needs_no_container = noClasses()
+            .that().resideInAPackage("io.tastemaker.security.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.enterprise..",
+                    "jakarta.inject..", "jakarta.ejb..", "jakarta.transaction..", "org.eclipse..")
+            .because("policies are parsed and evaluated in the API, the console, jobs and unit tests alike; "
+                    + "JSON-P is the engine's only Jakarta dependency");
+
+    @ArchTest
+    static final ArchRule security_writes_nothing_to_standard_streams = noClasses()
+            .that().resideOutsideOfPackage("io.tastemaker.security.cli..")
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("server code logs through the container, never to System.out or System.err; "
+                    + "only the operator's command line prints");
 }

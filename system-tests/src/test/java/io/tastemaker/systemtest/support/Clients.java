@@ -79,8 +79,11 @@ public final class Clients implements AutoCloseable {
                 .overrideConfiguration(config).build();
     }
 
-    /** The SDK's HTTP client, trusting the server's certificate and no other. */
-    private static UrlConnectionHttpClient.Builder trusting(TastemakerServer server) {
+    /**
+     * The SDK's HTTP client for any AWS SDK client of the tests (e.g. {@code IamClient}): it
+     * trusts the server's certificate and no other.
+     */
+    public static UrlConnectionHttpClient.Builder trusting(TastemakerServer server) {
         ServerCertificate certificate = server.certificate();
         return UrlConnectionHttpClient.builder().tlsTrustManagersProvider(certificate::trustManagers);
     }

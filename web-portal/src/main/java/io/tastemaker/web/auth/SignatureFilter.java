@@ -1,6 +1,6 @@
 package io.tastemaker.web.auth;
 
-import io.tastemaker.security.iam.IamService;
+import io.tastemaker.security.iam.CredentialCache;
 import io.tastemaker.security.sigv4.Credential;
 import io.tastemaker.security.sigv4.SigV4Verifier;
 import io.tastemaker.security.sigv4.SignedRequest;
@@ -39,7 +39,7 @@ public class SignatureFilter implements ContainerRequestFilter {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     @Inject
-    IamService iam;
+    CredentialCache credentials;
     @Inject
     Clock clock;
     @Inject
@@ -50,7 +50,7 @@ public class SignatureFilter implements ContainerRequestFilter {
     @PostConstruct
     void init() {
         for (ApiService service : ApiService.values()) {
-            verifiers.put(service, new SigV4Verifier(clock, iam::findCredential, service.signingName()));
+            verifiers.put(service, new SigV4Verifier(clock, credentials::find, service.signingName()));
         }
     }
 
@@ -70,6 +70,7 @@ public class SignatureFilter implements ContainerRequestFilter {
         Credential credential = verifiers.get(service).verify(new SignedRequest(request.getMethod(), path,
                 request.getUriInfo().getRequestUri().getRawQuery(), headers, body));
         caller.set(credential.accountId(), credential.principalName(), credential.accessKeyId());
+        credentials.recordUse(credential.accessKeyId());
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {
