@@ -95,8 +95,13 @@ public class AutoTraining {
                 + " after a solution is created, automatic updates every " + timing.updateInterval() + ".");
     }
 
-    /** One check of every candidate solution; returns the versions created, by solution ARN. */
     @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void onTimer() {
+        check();
+    }
+
+    /** One check of every candidate solution; returns the versions created, by solution ARN. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<String, String> check() {
         Instant now = clock.instant();

@@ -75,8 +75,11 @@ public final class TastemakerServer {
      * Not {@code /health}: Payara Micro answers that itself, before the application is deployed.
      */
     static final String READINESS_PATH = "/ping";
-    /** How long a start may take before it counts as failed; 30–50 s is usual on two cores. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * How long a start may take before it counts as failed; 30–50 s is usual on two cores. The
+     * system property {@code tastemaker.it.start.timeout} (seconds) raises it on a busy machine.
+     */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("tastemaker.it.start.timeout", 180));
     /** How long a stop may take before the process is killed. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 80;
@@ -97,6 +100,7 @@ public final class TastemakerServer {
     private final Path log;
     private final int port;
     private final Database database;
+    private final Map<String, String> extraEnvironment = new java.util.LinkedHashMap<>();
     private Process process;
     /** Read from the data directory once the launcher has made it; the same across restarts. */
     private ServerCertificate certificate;
@@ -124,25 +128,7 @@ public final class TastemakerServer {
                     startFailure);
         }
         if (shared == null) {
-            Path launcher = launcher();
-            Path payara = requiredFile("tastemaker.it.payara");
-            Path war = requiredFile("tastemaker.it.war");
-            Path work = Path.of(System.getProperty("tastemaker.it.work", "target/it-work")).toAbsolutePath();
-            long millis = System.currentTimeMillis();
-            Path dataDir = work.resolve("server-" + millis);
-            try {
-                Files.createDirectories(dataDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String kind = System.getProperty("tastemaker.it.database", "h2").toLowerCase(Locale.ROOT);
-            Database database = switch (kind) {
-                case "h2" -> Database.h2(dataDir);
-                case "postgresql" -> Database.postgresql(System.getProperty("tastemaker.it.pg.url",
-                        "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), "tastemaker_it_" + millis);
-                default -> throw new IllegalStateException("tastemaker.it.database must be h2 or postgresql, was " + kind);
-            };
-            TastemakerServer server = new TastemakerServer(launcher, payara, war, dataDir, freePort(), database);
+            TastemakerServer server = create(Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "tastemaker-it-server-shutdown"));
             try {
                 server.start();
@@ -153,6 +139,50 @@ public final class TastemakerServer {
             shared = server;
         }
         return shared;
+    }
+
+    /**
+     * A server of its own, started with extra environment variables (e.g. shorter schedules for
+     * a test of timers); the caller stops it with {@link #close()}.
+     */
+    public static TastemakerServer dedicated(Map<String, String> extraEnvironment) {
+        TastemakerServer server = create(extraEnvironment);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        return server;
+    }
+
+    /** Stops a {@link #dedicated} server and drops its database. */
+    public void close() {
+        shutdown();
+    }
+
+    private static TastemakerServer create(Map<String, String> extraEnvironment) {
+        Path launcher = launcher();
+        Path payara = requiredFile("tastemaker.it.payara");
+        Path war = requiredFile("tastemaker.it.war");
+        Path work = Path.of(System.getProperty("tastemaker.it.work", "target/it-work")).toAbsolutePath();
+        long millis = System.currentTimeMillis();
+        Path dataDir = work.resolve("server-" + millis);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String kind = System.getProperty("tastemaker.it.database", "h2").toLowerCase(Locale.ROOT);
+        Database database = switch (kind) {
+            case "h2" -> Database.h2(dataDir);
+            case "postgresql" -> Database.postgresql(System.getProperty("tastemaker.it.pg.url",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), "tastemaker_it_" + millis);
+            default -> throw new IllegalStateException("tastemaker.it.database must be h2 or postgresql, was " + kind);
+        };
+        TastemakerServer server = new TastemakerServer(launcher, payara, war, dataDir, freePort(), database);
+        server.extraEnvironment.putAll(extraEnvironment);
+        return server;
     }
 
     /** The base URL of every API (control plane, runtime and events) and of the console: HTTPS. */
@@ -284,6 +314,7 @@ public final class TastemakerServer {
         env.put("TASTEMAKER_ADMIN_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         env.put("TASTEMAKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("TASTEMAKER_SIGNIN_LOCKOUT_SECONDS", Long.toString(SIGN_IN_LOCKOUT.toSeconds()));
+        env.putAll(extraEnvironment);
         long started = System.nanoTime();
         try {
             logOffset = Files.exists(log) ? Files.size(log) : 0;
