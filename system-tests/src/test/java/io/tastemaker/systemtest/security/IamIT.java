@@ -206,6 +206,8 @@ class IamIT {
         builder.environment().put("AWS_SECRET_ACCESS_KEY", server.secretAccessKey());
         builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
         builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        // Trust the server's generated certificate, as docs/operations.md tells CLI users to.
+        builder.environment().put("AWS_CA_BUNDLE", server.certificate().file().toString());
         Process cli = builder.start();
         String output = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(cli.waitFor(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)).isTrue();
