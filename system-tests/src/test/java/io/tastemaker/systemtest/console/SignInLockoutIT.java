@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -93,18 +94,21 @@ class SignInLockoutIT {
         }
     }
 
-    /** Signs in (the page must be the sign-in page) and returns the error message shown. */
+    /**
+     * Signs in (the page must be the sign-in page) and returns the error message of the page that
+     * answers. The old page is marked, so the wait is for a new document, not for a node of the old
+     * one to go stale (Chromium may report that as an inspector error while it navigates).
+     */
     private String refusal(String account, String user, String password) {
-        List<WebElement> before = console.driver().findElements(By.id("login:submit"));
+        ((JavascriptExecutor) console.driver()).executeScript("window.tmAnswered = false;");
         console.signIn(account, user, password);
-        if (!before.isEmpty()) {
-            new WebDriverWait(console.driver(), ConsoleBrowser.UI_TIMEOUT).until(ExpectedConditions.stalenessOf(before.get(0)));
-        }
-        return new WebDriverWait(console.driver(), ConsoleBrowser.UI_TIMEOUT).ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    List<WebElement> shown = d.findElements(By.cssSelector(".ui-messages-error"));
-                    return shown.isEmpty() || !shown.get(0).isDisplayed() ? null : shown.get(0).getText().strip();
-                });
+        WebDriverWait wait = new WebDriverWait(console.driver(), ConsoleBrowser.UI_TIMEOUT);
+        wait.ignoring(WebDriverException.class).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && typeof window.tmAnswered === 'undefined';")));
+        return wait.ignoring(WebDriverException.class).until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector(".ui-messages-error"));
+            return shown.isEmpty() || !shown.get(0).isDisplayed() ? null : shown.get(0).getText().strip();
+        });
     }
 
     /** Signs in successfully, sees the dashboard, signs out and is back on the sign-in page. */

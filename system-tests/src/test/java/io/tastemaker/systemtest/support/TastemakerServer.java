@@ -31,9 +31,10 @@ import java.util.regex.Pattern;
  * {@code tastemaker} launcher's {@code serve} command exactly as an operator starts it, over
  * HTTPS only on a free port of 127.0.0.1, with the self-signed certificate that the launcher
  * generates in the data directory ({@link #certificate()}: every client of the tests trusts that
- * one certificate and nothing else), with a fresh data directory under {@code tastemaker.it.work} and a fresh database
- * (an H2 file in the data directory, or a new PostgreSQL database {@code tastemaker_it_<millis>}
- * when {@code tastemaker.it.database=postgresql}, dropped when the JVM exits).
+ * one certificate and nothing else), with a fresh data directory under {@code tastemaker.it.work}
+ * and a fresh database (an H2 file in the data directory, or a new PostgreSQL database
+ * {@code tastemaker_it_<millis>} when {@code tastemaker.it.database=postgresql}, dropped when the
+ * JVM exits).
  *
  * <p>A start is complete when the application answers {@code GET /ping} with 200. The operator
  * account gets fixed credentials, so that tests can sign requests without reading the
