@@ -131,7 +131,7 @@ public class DatasetImportService {
                            List<DatasetRows.Rejection> rejected) {
         long batch = plan.batchId();
         if (!interactions.isEmpty()) {
-            rows.insertInteractions(batch, interactions);
+            rows.insertInteractions(plan.datasetArn(), batch, interactions);
         }
         if (!records.isEmpty()) {
             rows.insertRecords(plan.datasetArn(), plan.datasetType(), batch, false, records);

@@ -76,7 +76,7 @@ public class EventService {
             out.add(new InteractionRow(userId == null ? "" : userId, e.itemId(), e.sentAt().getEpochSecond(),
                     e.eventType(), e.eventValue(), sessionId, attributes));
         }
-        rows.insertInteractions(target.streamBatchId(), out);
+        rows.insertInteractions(target.datasetArn(), target.streamBatchId(), out);
         changes.arrived(target.datasetArn());
     }
 
