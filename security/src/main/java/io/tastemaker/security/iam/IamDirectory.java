@@ -3,6 +3,7 @@ package io.tastemaker.security.iam;
 import io.tastemaker.security.accesskey.AccessKeys;
 import io.tastemaker.security.crypto.SecretBox;
 import io.tastemaker.security.password.PasswordHasher;
+import io.tastemaker.security.password.PasswordPolicy;
 import io.tastemaker.security.policy.PolicyDocument;
 import io.tastemaker.security.policy.ReadyMadePolicies;
 import io.tastemaker.security.policy.ReadyMadePolicy;
@@ -10,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,12 +113,16 @@ public class IamDirectory {
         changes.bump();
     }
 
-    /** Gives a user a console password (IAM's CreateLoginProfile); the caller checks it against the password policy. */
+    /**
+     * Gives a user a console password (IAM's CreateLoginProfile), which must meet
+     * {@link PasswordPolicy#DEFAULT} ({@link PasswordPolicyViolationException} otherwise).
+     */
     public IamUser createLoginProfile(String accountId, String userName, char[] password) {
         IamUser user = getUser(accountId, userName);
         if (user.getPasswordHash() != null) {
             throw new EntityAlreadyExistsException("Login Profile for user " + userName + " already exists.");
         }
+        PasswordPolicy.check(userName, CharBuffer.wrap(password));
         user.setPasswordHash(hasher.hash(password));
         changes.bump();
         return user;

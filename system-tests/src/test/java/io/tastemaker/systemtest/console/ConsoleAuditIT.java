@@ -12,7 +12,6 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -143,7 +142,7 @@ class ConsoleAuditIT {
     private String download(String url) throws IOException, InterruptedException {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
         assertThat(session).as("the console session cookie").isNotNull();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = server.httpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .header("Cookie", "JSESSIONID=" + session.getValue()).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url).isEqualTo(200);

@@ -8,7 +8,6 @@ import io.tastemaker.systemtest.support.PrometheusText;
 import io.tastemaker.systemtest.support.PrometheusText.Sample;
 import io.tastemaker.systemtest.support.TastemakerServer;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -40,7 +39,6 @@ class MetricsIT {
 
     private TastemakerServer server;
     private Clients clients;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() {
@@ -54,7 +52,7 @@ class MetricsIT {
     }
 
     private HttpResponse<String> get() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(server.endpoint().resolve("/metrics")).timeout(Duration.ofSeconds(30)).GET()
+        return server.httpClient().send(HttpRequest.newBuilder(server.endpoint().resolve("/metrics")).timeout(Duration.ofSeconds(30)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -24,11 +24,18 @@
  *       an {@code EntityManager}. A domain error's message is shown to the person as it is.</li>
  *   <li>Entities do not outlive a request in a bean: pages copy what they show into small
  *       serializable rows ({@code *Row}), formatted with {@link io.tastemaker.web.console.ConsoleFormat}.</li>
- *   <li>A failed sign-in says only that it failed, never whether the account or the user exists.</li>
+ *   <li>A failed sign-in says only that it failed, never whether the account or the user exists
+ *       or is locked after too many failures (IAM's {@code SignInLockout}).</li>
+ *   <li>Forms are safe against forgery: state is saved on the server, so a form's
+ *       {@code jakarta.faces.ViewState} is a random id that only this session knows, and a post
+ *       with an unknown one is refused with 403 before anything is applied
+ *       ({@link io.tastemaker.web.console.ConsoleExceptionHandlerFactory}); no page changes
+ *       anything on GET. The session cookie is {@code Secure}, {@code HttpOnly} and
+ *       {@code SameSite=Strict}; the security headers are {@code io.tastemaker.web.edge}'s.</li>
  * </ul>
  *
  * <p>Left out for now: IAM administration (users, roles, policies, access keys), schemas and
  * datasets created from the console (the API does that), filters, event trackers, batch jobs,
- * deleting resources, usage and invoices, and a limit on repeated failed sign-ins.
+ * deleting resources, usage and invoices.
  */
 package io.tastemaker.web.console;
