@@ -75,46 +75,54 @@ public final class WireRequest {
 
     /** How to sign: the key, the scope's region and service, the signer's clock, presigned or not. */
     public record Signing(String accessKeyId, String secretAccessKey, String region, String service, Clock clock,
-            Duration presignedFor) {
+            Duration presignedFor, boolean payloadSigned) {
 
-        /** Header signing for {@code personalize} in {@code us-east-1}, now. */
+        /** Header signing for {@code personalize} in {@code us-east-1}, now, with the payload signed. */
         public static Signing of(String accessKeyId, String secretAccessKey) {
-            return new Signing(accessKeyId, secretAccessKey, "us-east-1", "personalize", Clock.systemUTC(), null);
+            return new Signing(accessKeyId, secretAccessKey, "us-east-1", "personalize", Clock.systemUTC(), null, true);
         }
 
         public Signing region(String value) {
-            return new Signing(accessKeyId, secretAccessKey, value, service, clock, presignedFor);
+            return new Signing(accessKeyId, secretAccessKey, value, service, clock, presignedFor, payloadSigned);
         }
 
         public Signing service(String value) {
-            return new Signing(accessKeyId, secretAccessKey, region, value, clock, presignedFor);
+            return new Signing(accessKeyId, secretAccessKey, region, value, clock, presignedFor, payloadSigned);
         }
 
         public Signing clock(Clock value) {
-            return new Signing(accessKeyId, secretAccessKey, region, service, value, presignedFor);
+            return new Signing(accessKeyId, secretAccessKey, region, service, value, presignedFor, payloadSigned);
         }
 
         public Signing secret(String value) {
-            return new Signing(accessKeyId, value, region, service, clock, presignedFor);
+            return new Signing(accessKeyId, value, region, service, clock, presignedFor, payloadSigned);
         }
 
         /** A presigned URL (the signature in the query string) valid for {@code expiry}. */
         public Signing presigned(Duration expiry) {
-            return new Signing(accessKeyId, secretAccessKey, region, service, clock, expiry);
+            return new Signing(accessKeyId, secretAccessKey, region, service, clock, expiry, payloadSigned);
+        }
+
+        /** {@code x-amz-content-sha256: UNSIGNED-PAYLOAD}: the signature does not cover the body (S3's option). */
+        public Signing unsignedPayload() {
+            return new Signing(accessKeyId, secretAccessKey, region, service, clock, presignedFor, false);
         }
     }
 
     /** This request signed as {@code signing} says: with an Authorization header, or presigned. */
     public WireRequest signed(Signing signing) {
+        // The scheme is not signed; the SDK's signer leaves a payload unsigned only over https.
+        URI uri = endpoint.resolve(path + (query == null ? "" : "?" + query));
         SdkHttpRequest.Builder builder = SdkHttpRequest.builder().method(SdkHttpMethod.POST)
-                .uri(endpoint.resolve(path + (query == null ? "" : "?" + query)));
+                .uri(signing.payloadSigned() ? uri : URI.create(uri.toString().replaceFirst("^http:", "https:")));
         headers.forEach(builder::putHeader);
         SignedRequest signed = AwsV4HttpSigner.create().sign(r -> {
             r.identity(AwsCredentialsIdentity.create(signing.accessKeyId(), signing.secretAccessKey()))
                     .request(builder.build()).payload(ContentStreamProvider.fromByteArray(body))
                     .putProperty(AwsV4HttpSigner.REGION_NAME, signing.region())
                     .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signing.service())
-                    .putProperty(HttpSigner.SIGNING_CLOCK, signing.clock());
+                    .putProperty(HttpSigner.SIGNING_CLOCK, signing.clock())
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, signing.payloadSigned());
             if (signing.presignedFor() != null) {
                 r.putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
                         .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, signing.presignedFor());
