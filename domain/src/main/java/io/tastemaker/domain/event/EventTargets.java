@@ -37,8 +37,11 @@ public class EventTargets {
 
     private final ConcurrentMap<String, Target> targets = new ConcurrentHashMap<>();
 
-    /** The events of one tracking id go to this dataset, checked against this schema, into this batch. */
-    public record Target(String datasetArn, ParsedSchema schema, long streamBatchId, long loadedAt) {
+    /**
+     * The events of one tracking id go to this dataset, checked against this schema, into this
+     * batch; {@code trackerArn} is the tracker they are sent through (the resource of PutEvents).
+     */
+    public record Target(String trackerArn, String datasetArn, ParsedSchema schema, long streamBatchId, long loadedAt) {
     }
 
     /**
@@ -65,6 +68,6 @@ public class EventTargets {
                 .orElseThrow(() -> new ResourceNotFoundException("The dataset group of tracking id " + trackingId
                         + " has no Interactions dataset; create one before sending events."));
         ParsedSchema schema = schemas.parsed(schemas.find(accountId, dataset.getSchemaArn()));
-        return new Target(dataset.getArn(), schema, rows.streamBatch(dataset.getArn()), System.nanoTime());
+        return new Target(tracker.getArn(), dataset.getArn(), schema, rows.streamBatch(dataset.getArn()), System.nanoTime());
     }
 }

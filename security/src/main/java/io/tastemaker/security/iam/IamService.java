@@ -37,6 +37,8 @@ public class IamService {
     SecretBox masterBox;
     @Inject
     Clock clock;
+    @Inject
+    IamChanges changes;
 
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
@@ -128,6 +130,7 @@ public class IamService {
             throw new InvalidInputException("The operator's account cannot be suspended.");
         }
         account.setStatus(status);
+        changes.bump();
         return account;
     }
 
@@ -145,6 +148,14 @@ public class IamService {
         String secret = new String(masterBox.open(
                 java.util.Base64.getDecoder().decode(key.getSecretSealed()), aad(accessKeyId)), StandardCharsets.UTF_8);
         return Optional.of(new Credential(accessKeyId, secret, key.getAccountId(), key.getUserName(), active));
+    }
+
+    /** Stamps an access key's last use (GetAccessKeyLastUsed). */
+    public void recordUse(String accessKeyId, Instant when) {
+        AccessKey key = em.find(AccessKey.class, accessKeyId);
+        if (key != null) {
+            key.setLastUsedAt(when);
+        }
     }
 
     /** Checks a console sign-in; the account may be given by id or by name. */
@@ -185,7 +196,7 @@ public class IamService {
     }
 
     /** Binds each sealed secret to its key id, so that sealed values cannot be swapped between rows. */
-    private static byte[] aad(String accessKeyId) {
+    static byte[] aad(String accessKeyId) {
         return ("access-key:" + accessKeyId).getBytes(StandardCharsets.UTF_8);
     }
 

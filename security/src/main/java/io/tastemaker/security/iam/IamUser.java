@@ -25,15 +25,39 @@ public class IamUser {
     private String passwordHash;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+    @Column(name = "user_id", updatable = false)
+    private String userId;
+    @Column(name = "path", nullable = false, updatable = false)
+    private String path = "/";
 
     protected IamUser() {
     }
 
     public IamUser(String accountId, String userName, String passwordHash, Instant createdAt) {
+        this(accountId, userName, "/", IamIds.newId(IamIds.USER_PREFIX), passwordHash, createdAt);
+    }
+
+    public IamUser(String accountId, String userName, String path, String userId, String passwordHash, Instant createdAt) {
         this.accountId = accountId;
         this.userName = userName;
+        this.path = path;
+        this.userId = userId;
         this.passwordHash = passwordHash;
         this.createdAt = createdAt;
+    }
+
+    /** IAM's unique id of the user ({@code AIDA...}), which never names another user, even after a delete. */
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getPath() {
+        return path;
+    }
+
+    /** Sets or (with null) removes the console password's hash: IAM's login profile. */
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 
     public String getAccountId() {

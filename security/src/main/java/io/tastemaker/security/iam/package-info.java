@@ -1,11 +1,18 @@
 /**
- * Accounts, their users and access keys. An account is a hard wall: every resource carries its
- * account id and every lookup is scoped by it. Passwords are stored only as PBKDF2 hashes.
- * Access-key secrets are sealed (AES-256-GCM) under the server's master key: Signature Version 4
- * is a symmetric scheme, so the server must be able to recompute the signature, exactly as AWS
- * must; the secret itself is shown once, at creation.
+ * Accounts and IAM inside each: users, console passwords, access keys, groups, customer managed
+ * and inline policies and their attachments ({@link io.tastemaker.security.iam.IamDirectory}),
+ * and the operator's account management ({@link io.tastemaker.security.iam.IamService}).
  *
- * <p>Out of scope for now: policies, groups and roles (everything an account's user may do is
- * allowed within that account), password policies and lockout.
+ * <p>An account is a hard wall: every row carries its account id and every lookup is scoped by
+ * it. Passwords are stored only as PBKDF2 hashes. Access-key secrets are sealed (AES-256-GCM)
+ * under the server's master key: Signature Version 4 is a symmetric scheme, so the server must be
+ * able to recompute the signature, exactly as AWS must; the secret itself is shown once, at
+ * creation. Signing credentials ({@link io.tastemaker.security.iam.CredentialCache}) and the
+ * policies of each user ({@link io.tastemaker.security.iam.PrincipalPolicies}) are cached and
+ * read again after any IAM change here ({@link io.tastemaker.security.iam.IamChanges}) or after
+ * 10 seconds (ADR 14).
+ *
+ * <p>Out of scope: roles and AssumeRole, permission boundaries, MFA, policy versions beyond v1,
+ * tags on IAM entities.
  */
 package io.tastemaker.security.iam;

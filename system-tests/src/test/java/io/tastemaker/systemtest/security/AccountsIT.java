@@ -7,6 +7,11 @@ import io.tastemaker.systemtest.support.Clients;
 import io.tastemaker.systemtest.support.TastemakerServer;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -94,6 +99,30 @@ class AccountsIT {
         HttpResponse<String> wrongScope = operator.signedJson("personalize", "Tastemaker.ListAccounts", "{}");
         assertThat(wrongScope.statusCode()).isEqualTo(403);
         assertThat(wrongScope.body()).contains("Credential should be scoped to correct service: 'tastemaker'");
+    }
+
+    @Test
+    void the_launcher_creates_and_lists_accounts_against_the_running_server() throws Exception {
+        String name = unique("cli");
+        Path launcher = Path.of("..", "tastemaker").toAbsolutePath().normalize();
+        ProcessBuilder create = new ProcessBuilder(launcher.toString(), "account", "create", name).redirectErrorStream(true);
+        create.environment().put("AWS_ACCESS_KEY_ID", server.accessKeyId());
+        create.environment().put("AWS_SECRET_ACCESS_KEY", server.secretAccessKey());
+        create.environment().put("TASTEMAKER_ENDPOINT", server.endpoint().toString());
+        Process process = create.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+
+        Matcher id = Pattern.compile("account id: +([0-9]{12})").matcher(output);
+        Matcher key = Pattern.compile("access key id: +(\\S+)").matcher(output);
+        Matcher secret = Pattern.compile("secret access key: +(\\S+)").matcher(output);
+        assertThat(id.find() && key.find() && secret.find()).as(output).isTrue();
+        try (Clients clients = Clients.withCredentials(server, key.group(1), secret.group(1))) {
+            assertThat(clients.personalize().createDatasetGroup(r -> r.name("from-cli")).datasetGroupArn())
+                    .contains(":" + id.group(1) + ":");
+        }
+        assertThat(operator.operatorJson("ListAccounts", "{}").toString()).contains(name);
     }
 
     private static String unique(String prefix) {

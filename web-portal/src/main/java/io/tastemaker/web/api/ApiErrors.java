@@ -2,17 +2,22 @@ package io.tastemaker.web.api;
 
 import io.tastemaker.security.error.ServiceException;
 import io.tastemaker.security.sigv4.SigV4Exception;
+import io.tastemaker.web.api.iam.QueryXml;
+import io.tastemaker.web.auth.ApiService;
 import io.tastemaker.web.auth.RequestTooLargeException;
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,23 +34,36 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ApiErrors.class.getName());
 
+    /** The Query protocol's names of the errors that JSON services spell differently. */
+    private static final Map<String, String> QUERY_CODES = Map.of(
+            "UnrecognizedClientException", "InvalidClientTokenId",
+            "InvalidSignatureException", "SignatureDoesNotMatch",
+            "IncompleteSignatureException", "IncompleteSignature",
+            "AccessDeniedException", "AccessDenied",
+            "InternalFailure", "ServiceFailure");
+
     @Context
     UriInfo uri;
+    @Context
+    HttpHeaders headers;
+    @Context
+    Request request;
 
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
+        boolean iam = iamQuery();
         if (e instanceof ServiceException p) {
-            return error(controlPlane() ? 400 : p.httpStatus(), p.errorName(), p.getMessage());
+            return render(iam, controlPlane() && !iam ? 400 : p.httpStatus(), p.errorName(), p.getMessage());
         }
         if (e instanceof SigV4Exception s) {
-            return error(s.httpStatus(), s.errorName(), s.getMessage());
+            return render(iam, s.httpStatus(), s.errorName(), s.getMessage());
         }
         if (e instanceof MalformedRequestException m) {
-            return error(400, "SerializationException", m.getMessage());
+            return render(iam, 400, "SerializationException", m.getMessage());
         }
         if (e instanceof RequestTooLargeException r) {
-            return error(413, "InvalidInputException", r.getMessage());
+            return render(iam, 413, "InvalidInputException", r.getMessage());
         }
         if (e instanceof NotFoundException) {
             return error(404, "UnknownOperationException", "No operation at " + (uri == null ? "this path" : uri.getPath()) + ".");
@@ -54,7 +72,22 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
             return error(405, "UnknownOperationException", "This path does not accept that HTTP method.");
         }
         LOG.log(Level.SEVERE, "Unexpected failure", e);
-        return error(500, "InternalFailure", "The request failed on the server; see the server log. Nothing was changed.");
+        return render(iam, 500, "InternalFailure", "The request failed on the server; see the server log. Nothing was changed.");
+    }
+
+    private boolean iamQuery() {
+        return uri != null && headers != null && request != null && ApiService.of(request.getMethod(), uri.getPath(),
+                headers.getHeaderString("X-Amz-Target"), headers.getHeaderString("Content-Type")) == ApiService.IAM;
+    }
+
+    private static Response render(boolean iam, int status, String name, String message) {
+        if (!iam) {
+            return error(status, name, message);
+        }
+        String code = QUERY_CODES.getOrDefault(name, name.endsWith("Exception") ? name.substring(0, name.length() - 9) : name);
+        return Response.status(status).type(MediaType.TEXT_XML_TYPE.withCharset("UTF-8"))
+                .header("x-amzn-ErrorType", code)
+                .entity(QueryXml.error(code, message == null ? code : message, status < 500)).build();
     }
 
     private boolean controlPlane() {

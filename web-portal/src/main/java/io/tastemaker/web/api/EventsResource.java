@@ -2,7 +2,9 @@ package io.tastemaker.web.api;
 
 import io.tastemaker.domain.event.EventInput;
 import io.tastemaker.domain.event.EventService;
+import io.tastemaker.domain.event.EventTargets;
 import io.tastemaker.domain.schema.DatasetType;
+import io.tastemaker.web.auth.Authorizer;
 import io.tastemaker.web.auth.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,11 +25,18 @@ public class EventsResource {
     Caller caller;
     @Inject
     EventService events;
+    @Inject
+    EventTargets targets;
+    @Inject
+    Authorizer authorizer;
 
     @POST
     @Path("events")
     public Response putEvents(byte[] body) {
         JsonIn r = JsonIn.parse(body);
+        String trackingId = r.string("trackingId");
+        authorizer.authorize("personalize:PutEvents", List.of(trackingId == null ? "*"
+                : targets.of(caller.accountId(), trackingId).trackerArn()));
         List<EventInput> list = new ArrayList<>();
         for (JsonIn e : r.objects("eventList")) {
             list.add(new EventInput(e.string("eventId"), e.string("eventType"), e.floatValue("eventValue"), e.string("itemId"),
@@ -41,6 +50,7 @@ public class EventsResource {
     @Path("items")
     public Response putItems(byte[] body) {
         JsonIn r = JsonIn.parse(body);
+        authorizer.authorize("personalize:PutItems", List.of(r.requiredString("datasetArn")));
         events.putRecords(caller.accountId(), r.requiredString("datasetArn"), DatasetType.ITEMS, records(r, "items", "itemId"));
         return Response.ok().build();
     }
@@ -49,6 +59,7 @@ public class EventsResource {
     @Path("users")
     public Response putUsers(byte[] body) {
         JsonIn r = JsonIn.parse(body);
+        authorizer.authorize("personalize:PutUsers", List.of(r.requiredString("datasetArn")));
         events.putRecords(caller.accountId(), r.requiredString("datasetArn"), DatasetType.USERS, records(r, "users", "userId"));
         return Response.ok().build();
     }

@@ -1,6 +1,7 @@
 package io.tastemaker.web.api;
 
 import io.tastemaker.web.auth.ApiService;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,5 +14,13 @@ public interface OperationGroup {
 
     default ApiService service() {
         return ApiService.PERSONALIZE;
+    }
+
+    /**
+     * The ARNs operation {@code name} acts on, for IAM policies: {@code *} unless the group says
+     * otherwise. Personalize's operations are worked out by {@link PersonalizeResources} instead.
+     */
+    default List<String> resources(String name, JsonIn request) {
+        return List.of("*");
     }
 }

@@ -2,6 +2,7 @@ package io.tastemaker.web.api;
 
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.recommendation.RecommendationService;
+import io.tastemaker.web.auth.Authorizer;
 import io.tastemaker.web.auth.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,11 +21,14 @@ public class RuntimeResource {
     Caller caller;
     @Inject
     RecommendationService recommendations;
+    @Inject
+    Authorizer authorizer;
 
     @POST
     @Path("recommendations")
     public Response getRecommendations(byte[] body) {
         JsonIn r = JsonIn.parse(body);
+        authorizer.authorize("personalize:GetRecommendations", List.of(resourceOf(r)));
         refuseUnsupported(r, "context", "metadataColumns", "recommenderArn");
         var result = recommendations.recommend(caller.accountId(), r.string("campaignArn"), r.string("userId"),
                 r.string("itemId"), r.integer("numResults"), r.string("filterArn"), r.stringMap("filterValues"),
@@ -40,6 +44,7 @@ public class RuntimeResource {
     @Path("personalize-ranking")
     public Response getPersonalizedRanking(byte[] body) {
         JsonIn r = JsonIn.parse(body);
+        authorizer.authorize("personalize:GetPersonalizedRanking", List.of(resourceOf(r)));
         refuseUnsupported(r, "context", "metadataColumns");
         var result = recommendations.rank(caller.accountId(), r.string("campaignArn"), r.string("userId"),
                 r.strings("inputList"), r.string("filterArn"), r.stringMap("filterValues"));
@@ -74,5 +79,12 @@ public class RuntimeResource {
                 throw new InvalidInputException(member + " is not supported by this server yet; send the request without it.");
             }
         }
+    }
+
+    /** The campaign (or recommender) a runtime request reads from: the resource IAM authorises. */
+    private static String resourceOf(JsonIn r) {
+        String campaign = r.string("campaignArn");
+        String recommender = r.string("recommenderArn");
+        return campaign != null ? campaign : recommender != null ? recommender : "*";
     }
 }

@@ -1,7 +1,7 @@
 package io.tastemaker.web.auth;
 
 import io.tastemaker.domain.common.Arns;
-import io.tastemaker.security.iam.IamService;
+import io.tastemaker.security.iam.CredentialCache;
 import io.tastemaker.security.sigv4.Credential;
 import io.tastemaker.security.sigv4.SigV4Verifier;
 import io.tastemaker.security.sigv4.SignedRequest;
@@ -28,8 +28,9 @@ import java.util.Map;
  * Authenticates every API request with AWS Signature Version 4 before anything else runs. The
  * body is read here (bounded), verified against its signature, and handed on unchanged.
  * Failures become AWS errors through {@link io.tastemaker.web.api.ApiErrors}. The signature must
- * be scoped to the {@link ApiService} the request is addressed to and to this server's region
- * ({@code tastemaker.region}, the region of its ARNs), as a regional AWS endpoint requires.
+ * be scoped to the {@link ApiService} the request is addressed to and, but for the global IAM, to
+ * this server's region ({@code tastemaker.region}, the region of its ARNs), as a regional AWS
+ * endpoint requires.
  */
 @Provider
 @PreMatching
@@ -41,7 +42,7 @@ public class SignatureFilter implements ContainerRequestFilter {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     @Inject
-    IamService iam;
+    CredentialCache credentials;
     @Inject
     Clock clock;
     @Inject
@@ -54,8 +55,10 @@ public class SignatureFilter implements ContainerRequestFilter {
     @PostConstruct
     void init() {
         for (ApiService service : ApiService.values()) {
-            verifiers.put(service, new SigV4Verifier(clock, SigV4Verifier.DEFAULT_ALLOWED_SKEW, iam::findCredential,
-                    service.signingName(), arns.region()));
+            // IAM is a global service: its clients sign for the partition's global region (us-east-1 in aws).
+            String region = service == ApiService.IAM ? null : arns.region();
+            verifiers.put(service, new SigV4Verifier(clock, SigV4Verifier.DEFAULT_ALLOWED_SKEW, credentials::find,
+                    service.signingName(), region));
         }
     }
 
@@ -75,6 +78,7 @@ public class SignatureFilter implements ContainerRequestFilter {
         Credential credential = verifiers.get(service).verify(new SignedRequest(request.getMethod(), path,
                 request.getUriInfo().getRequestUri().getRawQuery(), headers, body));
         caller.set(credential.accountId(), credential.principalName(), credential.accessKeyId());
+        credentials.recordUse(credential.accessKeyId());
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {
