@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -223,13 +225,24 @@ public final class WireRequest {
 
     /**
      * What the server answered: the HTTP status, and for an error its {@code __type} and
-     * {@code message} (null for a success).
+     * {@code message} (JSON protocols) or its {@code <Code>} and {@code <Message>} (IAM's XML),
+     * null for a success.
      */
     public record Answer(int status, String errorType, String message, String body) {
+
+        private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
+        private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
         static Answer of(int status, String body) {
             if (status == 200) {
                 return new Answer(status, null, null, body);
+            }
+            if (body.startsWith("<")) {
+                // IAM's Query protocol: <ErrorResponse><Error><Code>...</Code><Message>...</Message>.
+                Matcher code = XML_CODE.matcher(body);
+                Matcher message = XML_MESSAGE.matcher(body);
+                return new Answer(status, code.find() ? code.group(1) : null,
+                        message.find() ? unescapeXml(message.group(1)) : null, body);
             }
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
                 JsonObject json = reader.readObject();
@@ -237,6 +250,11 @@ public final class WireRequest {
             } catch (JsonException | IllegalStateException e) {
                 return new Answer(status, null, null, body);
             }
+        }
+
+        private static String unescapeXml(String text) {
+            return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                    .replace("&amp;", "&");
         }
 
         /** The body as a JSON object. */
