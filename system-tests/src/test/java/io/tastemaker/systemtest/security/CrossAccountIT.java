@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.personalizeruntime.model.Promotion;
  * Accounts are walls: account B, with full rights in its own account, calls every operation the
  * server serves, naming account A's resources, and is told nothing and changes nothing.
  *
- * <p>A (the operator) and B each hold one of every resource ({@link Tenant}). The table has a row
+ * <p>A (the operator) and B each hold one of every resource ({@link Tenant}) and one of every IAM
+ * entity ({@link IamTenant}: user, access key, managed and inline policy, group). The table has a row
  * per way an operation can name another account's resource (an operation that takes two ARNs gets
  * a row per ARN it can be tricked with); each row runs with five spellings of A's ARN: as it is,
  * with B's account id, in another region, in another partition, and for a resource A does not
@@ -68,6 +69,7 @@ class CrossAccountIT {
     private static final long SEED = 4242L;
     private static final String NOT_FOUND = "ResourceNotFoundException";
     private static final String ACCESS_DENIED = "AccessDeniedException";
+    private static final String NO_SUCH_ENTITY = "NoSuchEntity";
     /** The user whose recommendations show whether B's events reached A's data. */
     private static final String WATCHED_USER = Tenant.user(0, 1);
 
@@ -76,15 +78,19 @@ class CrossAccountIT {
     private Clients b;
     private Tenant victim;
     private Tenant attacker;
+    private IamTenant victimIam;
+    private IamTenant attackerIam;
     private Map<String, String> before;
     private String watchedItem;
+    private List<Operation> served;
     private final AtomicInteger names = new AtomicInteger();
     private final List<String> caseNames = new ArrayList<>();
 
     /** Which of A's values a row names. */
     enum Target {
         GROUP, INTERACTIONS_SCHEMA, USERS_SCHEMA, INTERACTIONS_DATASET, ITEMS_DATASET, USERS_DATASET, IMPORT_JOB,
-        EVENT_TRACKER, TRACKING_ID, FILTER, SOLUTION, SOLUTION_VERSION, CAMPAIGN, ACCOUNT_ID
+        EVENT_TRACKER, TRACKING_ID, FILTER, SOLUTION, SOLUTION_VERSION, CAMPAIGN, ACCOUNT_ID,
+        IAM_USER, IAM_GROUP, IAM_POLICY, IAM_ACCESS_KEY, ADMIN_ACCESS_KEY
     }
 
     /** The spellings of A's value a row is tried with. */
@@ -108,6 +114,8 @@ class CrossAccountIT {
         b = account.clients(server);
         victim = Tenant.create(server, a, accountOf(a), "xa-" + suffix, SEED);
         attacker = Tenant.create(server, b, account.accountId(), "xb-" + suffix, SEED + 1);
+        victimIam = IamTenant.create(a, "xa-" + suffix);
+        attackerIam = IamTenant.create(b, "xb-" + suffix);
         System.out.printf(Locale.ROOT, "CrossAccountIT seed %d: both accounts ready in %.1f s (A %s, B %s)%n", SEED,
                 (System.nanoTime() - started) / 1e9, victim.accountId(), attacker.accountId());
         List<PredictedItem> top = a.runtime().getRecommendations(r -> r.campaignArn(victim.campaignArn())
@@ -127,14 +135,15 @@ class CrossAccountIT {
     @Test
     @Order(1)
     void every_operation_the_server_serves_has_a_row() {
-        List<Operation> served = ApiSurface.served(b);
+        List<Operation> served = served();
         Set<String> servedNames = new TreeSet<>();
         served.forEach(op -> servedNames.add(op.name()));
         Set<String> covered = new TreeSet<>();
         rows().forEach(row -> covered.add(row.operation()));
         Set<String> listed = new TreeSet<>();
         served.stream().filter(op -> op.name().startsWith("List")).forEach(op -> listed.add(op.name()));
-        Set<String> ownNamespace = Set.of("CreateDatasetGroup", "CreateSchema", "ListRecipes");
+        Set<String> ownNamespace = Set.of("CreateDatasetGroup", "CreateSchema", "ListRecipes", "CreateUser", "CreatePolicy",
+                "CreateGroup");
         Set<String> missing = new TreeSet<>(servedNames);
         missing.removeAll(covered);
         missing.removeAll(listed);
@@ -159,12 +168,23 @@ class CrossAccountIT {
     @Test
     @Order(3)
     void every_list_of_the_attacker_shows_nothing_of_the_victim() {
-        List<Operation> lists = ApiSurface.served(b).stream().filter(op -> op.name().startsWith("List")).toList();
-        assertThat(lists).hasSizeGreaterThanOrEqualTo(10);
+        List<Operation> lists = served().stream().filter(op -> op.name().startsWith("List")).toList();
+        assertThat(lists).hasSizeGreaterThanOrEqualTo(14);
+        Set<String> covered = new TreeSet<>();
+        rows().forEach(row -> covered.add(row.operation()));
         for (Operation list : lists) {
-            String mine = list.call(b, list.emptyRequest()).toString();
+            String mine;
+            try {
+                mine = list.call(b, list.emptyRequest()).toString();
+            } catch (AwsServiceException e) {
+                // IAM's lists of one user's or group's things need its name: their rows name A's.
+                assertThat(covered).as("%s needs members (%s), so it needs a row", list.name(), e.getMessage())
+                        .contains(list.name());
+                continue;
+            }
+            caseNames.add(list.name() + " of B");
             assertNothingOfVictim(list.name(), mine, "");
-            if (!list.name().equals("ListRecipes")) {
+            if (list.api() == ApiSurface.Api.CONTROL_PLANE && !list.name().equals("ListRecipes")) {
                 assertThat(mine).as("%s of B lists B's own resources", list.name()).contains(attacker.accountId());
             }
             Object page = list.call(a, withMaxResults(list.emptyRequest(), 1));
@@ -178,7 +198,7 @@ class CrossAccountIT {
                 assertNothingOfVictim(list.name() + " with A's nextToken", replayed, "");
             } catch (AwsServiceException e) {
                 assertThat(e.awsErrorDetails().errorCode()).as("%s with A's nextToken", list.name())
-                        .isEqualTo("InvalidNextTokenException");
+                        .isIn("InvalidNextTokenException", "InvalidInput");
                 assertNothingOfVictim(list.name() + " with A's nextToken", e.getMessage(), token);
             }
         }
@@ -196,7 +216,17 @@ class CrossAccountIT {
                 .isEqualTo(group);
         b.personalize().deleteDatasetGroup(r -> r.datasetGroupArn(group));
         b.personalize().deleteSchema(r -> r.schemaArn(schema));
-        caseNames.add("CreateDatasetGroup and CreateSchema with A's names");
+        String user = b.iam().createUser(r -> r.userName(victimIam.user())).user().arn();
+        String iamGroup = b.iam().createGroup(r -> r.groupName(victimIam.group())).group().arn();
+        String policy = b.iam().createPolicy(r -> r.policyName(victimIam.policyArn().substring(victimIam.policyArn()
+                .lastIndexOf('/') + 1)).policyDocument(IamTenant.DOCUMENT)).policy().arn();
+        assertThat(policy).isEqualTo(spell(victimIam.policyArn(), Spelling.ATTACKERS_ACCOUNT));
+        assertThat(List.of(user, iamGroup)).allSatisfy(arn -> assertThat(arn).contains(":" + attacker.accountId() + ":")
+                .doesNotContain(victim.accountId()));
+        b.iam().deleteUser(r -> r.userName(victimIam.user()));
+        b.iam().deleteGroup(r -> r.groupName(victimIam.group()));
+        b.iam().deletePolicy(r -> r.policyArn(policy));
+        caseNames.add("CreateDatasetGroup, CreateSchema, CreateUser, CreateGroup and CreatePolicy with A's names");
     }
 
     /**
@@ -250,6 +280,14 @@ class CrossAccountIT {
         }
         System.out.printf(Locale.ROOT, "CrossAccountIT: %d of A's descriptions unchanged after %d attempts of B%n",
                 before.size(), caseNames.size());
+    }
+
+    /** The operations the server serves, asked once. */
+    private List<Operation> served() {
+        if (served == null) {
+            served = ApiSurface.served(b);
+        }
+        return served;
     }
 
     // ---- the table ----
@@ -340,6 +378,68 @@ class CrossAccountIT {
                 .getRecommendations(r -> r.campaignArn(x).userId(WATCHED_USER))));
         rows.add(runtime("GetPersonalizedRanking", "A's campaign", Target.CAMPAIGN, (c, x) -> c.runtime()
                 .getPersonalizedRanking(r -> r.campaignArn(x).userId(WATCHED_USER).inputList(watchedItem))));
+        // IAM: A's users, groups, policies and access keys, from B's account.
+        IamTenant them = attackerIam;
+        rows.add(iam("GetUser", Target.IAM_USER, (c, x) -> c.iam().getUser(r -> r.userName(x))));
+        rows.add(iam("DeleteUser", Target.IAM_USER, (c, x) -> c.iam().deleteUser(r -> r.userName(x))));
+        rows.add(iam("CreateLoginProfile", Target.IAM_USER, (c, x) -> c.iam().createLoginProfile(r -> r.userName(x)
+                .password("Attack-Passw0rd-" + names.incrementAndGet()))));
+        rows.add(iam("DeleteLoginProfile", Target.IAM_USER, (c, x) -> c.iam().deleteLoginProfile(r -> r.userName(x))));
+        rows.add(iam("CreateAccessKey", Target.IAM_USER, (c, x) -> c.iam().createAccessKey(r -> r.userName(x))));
+        rows.add(iam("ListAccessKeys", Target.IAM_USER, (c, x) -> c.iam().listAccessKeys(r -> r.userName(x))));
+        rows.add(iam("UpdateAccessKey", "A's user", Target.IAM_USER, (c, x) -> c.iam().updateAccessKey(r -> r.userName(x)
+                .accessKeyId(victimIam.accessKeyId()).status("Inactive"))));
+        rows.add(iam("UpdateAccessKey", "A's key under B's admin", Target.ADMIN_ACCESS_KEY, (c, x) -> c.iam()
+                .updateAccessKey(r -> r.userName("admin").accessKeyId(x).status("Inactive"))));
+        rows.add(iam("UpdateAccessKey", "A's key under B's user", Target.IAM_ACCESS_KEY, (c, x) -> c.iam()
+                .updateAccessKey(r -> r.userName(them.user()).accessKeyId(x).status("Inactive"))));
+        rows.add(iam("DeleteAccessKey", "A's key under B's admin", Target.ADMIN_ACCESS_KEY, (c, x) -> c.iam()
+                .deleteAccessKey(r -> r.userName("admin").accessKeyId(x))));
+        rows.add(iam("DeleteAccessKey", "A's user", Target.IAM_USER, (c, x) -> c.iam().deleteAccessKey(r -> r.userName(x)
+                .accessKeyId(victimIam.accessKeyId()))));
+        rows.add(iam("GetAccessKeyLastUsed", "A's admin key", Target.ADMIN_ACCESS_KEY, (c, x) -> c.iam()
+                .getAccessKeyLastUsed(r -> r.accessKeyId(x))));
+        rows.add(iam("GetAccessKeyLastUsed", "A's user's key", Target.IAM_ACCESS_KEY, (c, x) -> c.iam()
+                .getAccessKeyLastUsed(r -> r.accessKeyId(x))));
+        rows.add(iam("GetPolicy", Target.IAM_POLICY, (c, x) -> c.iam().getPolicy(r -> r.policyArn(x))));
+        rows.add(iam("GetPolicyVersion", Target.IAM_POLICY, (c, x) -> c.iam().getPolicyVersion(r -> r.policyArn(x)
+                .versionId("v1"))));
+        rows.add(iam("DeletePolicy", Target.IAM_POLICY, (c, x) -> c.iam().deletePolicy(r -> r.policyArn(x))));
+        rows.add(iam("AttachUserPolicy", "A's policy to B's user", Target.IAM_POLICY, (c, x) -> c.iam()
+                .attachUserPolicy(r -> r.userName(them.user()).policyArn(x))));
+        rows.add(iam("AttachUserPolicy", "B's policy to A's user", Target.IAM_USER, (c, x) -> c.iam()
+                .attachUserPolicy(r -> r.userName(x).policyArn(them.policyArn()))));
+        rows.add(iam("DetachUserPolicy", "A's policy from B's user", Target.IAM_POLICY, (c, x) -> c.iam()
+                .detachUserPolicy(r -> r.userName(them.user()).policyArn(x))));
+        rows.add(iam("DetachUserPolicy", "A's policy from A's user", Target.IAM_USER, (c, x) -> c.iam()
+                .detachUserPolicy(r -> r.userName(x).policyArn(victimIam.policyArn()))));
+        rows.add(iam("AttachGroupPolicy", "A's policy to B's group", Target.IAM_POLICY, (c, x) -> c.iam()
+                .attachGroupPolicy(r -> r.groupName(them.group()).policyArn(x))));
+        rows.add(iam("AttachGroupPolicy", "B's policy to A's group", Target.IAM_GROUP, (c, x) -> c.iam()
+                .attachGroupPolicy(r -> r.groupName(x).policyArn(them.policyArn()))));
+        rows.add(iam("DetachGroupPolicy", "A's policy from B's group", Target.IAM_POLICY, (c, x) -> c.iam()
+                .detachGroupPolicy(r -> r.groupName(them.group()).policyArn(x))));
+        rows.add(iam("DetachGroupPolicy", "A's policy from A's group", Target.IAM_GROUP, (c, x) -> c.iam()
+                .detachGroupPolicy(r -> r.groupName(x).policyArn(victimIam.policyArn()))));
+        rows.add(iam("ListAttachedUserPolicies", Target.IAM_USER, (c, x) -> c.iam().listAttachedUserPolicies(r -> r.userName(x))));
+        rows.add(iam("PutUserPolicy", Target.IAM_USER, (c, x) -> c.iam().putUserPolicy(r -> r.userName(x)
+                .policyName(victimIam.inlinePolicy()).policyDocument(IamTenant.DOCUMENT))));
+        rows.add(iam("GetUserPolicy", Target.IAM_USER, (c, x) -> c.iam().getUserPolicy(r -> r.userName(x)
+                .policyName(victimIam.inlinePolicy()))));
+        rows.add(iam("ListUserPolicies", Target.IAM_USER, (c, x) -> c.iam().listUserPolicies(r -> r.userName(x))));
+        rows.add(iam("DeleteUserPolicy", Target.IAM_USER, (c, x) -> c.iam().deleteUserPolicy(r -> r.userName(x)
+                .policyName(victimIam.inlinePolicy()))));
+        rows.add(iam("GetGroup", Target.IAM_GROUP, (c, x) -> c.iam().getGroup(r -> r.groupName(x))));
+        rows.add(iam("DeleteGroup", Target.IAM_GROUP, (c, x) -> c.iam().deleteGroup(r -> r.groupName(x))));
+        rows.add(iam("ListGroupsForUser", Target.IAM_USER, (c, x) -> c.iam().listGroupsForUser(r -> r.userName(x))));
+        rows.add(iam("ListAttachedGroupPolicies", Target.IAM_GROUP, (c, x) -> c.iam()
+                .listAttachedGroupPolicies(r -> r.groupName(x))));
+        rows.add(iam("AddUserToGroup", "B's user to A's group", Target.IAM_GROUP, (c, x) -> c.iam()
+                .addUserToGroup(r -> r.groupName(x).userName(them.user()))));
+        rows.add(iam("AddUserToGroup", "A's user to B's group", Target.IAM_USER, (c, x) -> c.iam()
+                .addUserToGroup(r -> r.groupName(them.group()).userName(x))));
+        rows.add(iam("RemoveUserFromGroup", "A's user from A's group", Target.IAM_GROUP, (c, x) -> c.iam()
+                .removeUserFromGroup(r -> r.groupName(x).userName(victimIam.user()))));
         // The operator's own operations, which only the operator's account may call.
         for (String operation : List.of("CreateAccount", "ListAccounts", "SuspendAccount", "ResumeAccount")) {
             rows.add(new Row("Tastemaker." + operation, "", Target.ACCOUNT_ID, ACCESS_DENIED, 400, (c, x) -> operator(c,
@@ -358,6 +458,14 @@ class CrossAccountIT {
 
     private Row runtime(String operation, String variant, Target target, BiFunction<Clients, String, Object> call) {
         return new Row(operation, variant, target, NOT_FOUND, 404, call);
+    }
+
+    private Row iam(String operation, Target target, BiFunction<Clients, String, Object> call) {
+        return iam(operation, "", target, call);
+    }
+
+    private Row iam(String operation, String variant, Target target, BiFunction<Clients, String, Object> call) {
+        return new Row(operation, variant, target, NO_SUCH_ENTITY, 404, call);
     }
 
     private String newName() {
@@ -420,7 +528,9 @@ class CrossAccountIT {
 
     /** Fails if {@code text} holds a value of A's that the request did not carry. */
     private void assertNothingOfVictim(String what, String text, String sent) {
-        for (String secret : victim.secrets()) {
+        List<String> secrets = new ArrayList<>(victim.secrets());
+        secrets.addAll(List.of(victimIam.accessKeyId(), victimIam.policyArn(), server.accessKeyId()));
+        for (String secret : secrets) {
             if (text.contains(secret) && !sent.contains(secret)) {
                 fail("%s told B %s of account A: %s", what, secret, text);
             }
@@ -432,7 +542,7 @@ class CrossAccountIT {
 
     private List<Spelling> spellings(Target target) {
         return switch (target) {
-            case TRACKING_ID -> List.of(Spelling.AS_IS, Spelling.MISSING);
+            case TRACKING_ID, IAM_USER, IAM_GROUP, IAM_ACCESS_KEY, ADMIN_ACCESS_KEY -> List.of(Spelling.AS_IS, Spelling.MISSING);
             case ACCOUNT_ID -> List.of(Spelling.AS_IS);
             default -> List.of(Spelling.values());
         };
@@ -454,6 +564,11 @@ class CrossAccountIT {
             case SOLUTION_VERSION -> victim.solutionVersionArn();
             case CAMPAIGN -> victim.campaignArn();
             case ACCOUNT_ID -> victim.accountId();
+            case IAM_USER -> victimIam.user();
+            case IAM_GROUP -> victimIam.group();
+            case IAM_POLICY -> victimIam.policyArn();
+            case IAM_ACCESS_KEY -> victimIam.accessKeyId();
+            case ADMIN_ACCESS_KEY -> server.accessKeyId();
         };
     }
 
@@ -462,13 +577,19 @@ class CrossAccountIT {
     }
 
     /**
-     * A's value spelled another way. ARNs are {@code arn:partition:personalize:region:account:resource};
-     * a missing resource is A's resource name with {@code -gone} after it, a missing tracking id a
-     * random one.
+     * A's value spelled another way. ARNs are {@code arn:partition:service:region:account:resource};
+     * a missing resource is A's resource name with {@code -gone} after it, a missing tracking id or
+     * access key id a random one.
      */
     private String spell(String value, Spelling spelling) {
         if (!value.startsWith("arn:")) {
-            return spelling == Spelling.MISSING ? UUID.randomUUID().toString() : value;
+            if (spelling != Spelling.MISSING) {
+                return value;
+            }
+            if (value.startsWith("AKIA")) {
+                return "AKIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+            }
+            return value.equals(victim.trackingId()) ? UUID.randomUUID().toString() : value + "-gone";
         }
         String[] p = value.split(":", 6);
         return switch (spelling) {
@@ -508,6 +629,7 @@ class CrossAccountIT {
         describe(out, "ListCampaigns", "solutionArn", v.solutionArn());
         out.put("GetRecommendations " + WATCHED_USER, recommendations(null));
         out.put("GetRecommendations " + WATCHED_USER + " with A's filter", recommendations(v.filterArn()));
+        out.putAll(victimIam.describe(a, "admin"));
         return out;
     }
 
@@ -527,12 +649,17 @@ class CrossAccountIT {
 
     // ---- reflection on list requests ----
 
+    /** Personalize pages with maxResults and nextToken, IAM with maxItems and marker. */
+    private static boolean iamPaging(Object request) {
+        return request.getClass().getName().contains(".iam.");
+    }
+
     private static Object withMaxResults(Object request, int max) {
-        return rebuild(request, "maxResults", Integer.class, max);
+        return rebuild(request, iamPaging(request) ? "maxItems" : "maxResults", Integer.class, max);
     }
 
     private static Object withNextToken(Object request, String token) {
-        return rebuild(request, "nextToken", String.class, token);
+        return rebuild(request, iamPaging(request) ? "marker" : "nextToken", String.class, token);
     }
 
     private static Object rebuild(Object request, String member, Class<?> type, Object value) {
@@ -551,7 +678,8 @@ class CrossAccountIT {
 
     private static String nextToken(Object response) {
         try {
-            return (String) response.getClass().getMethod("nextToken").invoke(response);
+            String getter = response.getClass().getName().contains(".iam.") ? "marker" : "nextToken";
+            return (String) response.getClass().getMethod(getter).invoke(response);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamRequest;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.PersonalizeRequest;
 import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient;
@@ -19,16 +21,17 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClie
 import software.amazon.awssdk.services.personalizeruntime.model.PersonalizeRuntimeRequest;
 
 /**
- * Every operation of Personalize's three APIs, as the AWS SDK's generated clients know them (they
- * are generated from the same service models as {@code reference/aws-models/personalize*.json}:
- * one client method per operation, taking {@code <Operation>Request}), and which of them this
- * server serves. A test that must cover every operation asks here, so that it notices an operation
+ * Every operation of Personalize's three APIs and of IAM, as the AWS SDK's generated clients know
+ * them (they are generated from the same service models as
+ * {@code reference/aws-models/personalize*.json}: one client method per operation, taking
+ * {@code <Operation>Request}), and which of them this server serves. A test that must cover every operation asks here, so that it notices an operation
  * the server starts to serve.
  *
  * <p>Which operations are served is asked of the server itself: each is called once with an empty
  * request, and an operation the server does not serve answers {@code UnknownOperationException}
- * (JSON 1.1: an unknown {@code X-Amz-Target}; REST-JSON: no resource at the path). Any other
- * answer, a validation error included, means it is served.
+ * (JSON 1.1: an unknown {@code X-Amz-Target}; REST-JSON: no resource at the path) or, in IAM's
+ * Query protocol, {@code InvalidAction}. Any other answer, a validation error included, means it
+ * is served.
  */
 public final class ApiSurface {
 
@@ -36,7 +39,8 @@ public final class ApiSurface {
     public enum Api {
         CONTROL_PLANE(PersonalizeClient.class, PersonalizeRequest.class, Clients::personalize),
         RUNTIME(PersonalizeRuntimeClient.class, PersonalizeRuntimeRequest.class, Clients::runtime),
-        EVENTS(PersonalizeEventsClient.class, PersonalizeEventsRequest.class, Clients::events);
+        EVENTS(PersonalizeEventsClient.class, PersonalizeEventsRequest.class, Clients::events),
+        IAM(IamClient.class, IamRequest.class, Clients::iam);
 
         private final Class<? extends SdkClient> client;
         private final Class<? extends AwsRequest> requestBase;
@@ -97,7 +101,8 @@ public final class ApiSurface {
                 call(clients, emptyRequest());
                 return true;
             } catch (AwsServiceException e) {
-                return !"UnknownOperationException".equals(e.awsErrorDetails().errorCode());
+                String code = e.awsErrorDetails().errorCode();
+                return !"UnknownOperationException".equals(code) && !"InvalidAction".equals(code);
             }
         }
 

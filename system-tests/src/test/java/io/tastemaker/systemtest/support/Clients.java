@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.Campaign;
 import software.amazon.awssdk.services.personalize.model.Dataset;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClie
 
 /**
  * The official AWS SDK clients, pointed at a {@link TastemakerServer} with {@code endpointOverride},
- * region {@code us-east-1} and static credentials. Retries are off, so that a test sees each
+ * region {@code us-east-1} (IAM: the global region) and static credentials. Retries are off, so that a test sees each
  * answer of the server exactly once; every call has a deadline.
  *
  * <p>Also: waiting for a resource to leave its {@code CREATE PENDING}/{@code CREATE IN_PROGRESS}
@@ -57,6 +58,7 @@ public final class Clients implements AutoCloseable {
     private final PersonalizeClient personalize;
     private final PersonalizeRuntimeClient runtime;
     private final PersonalizeEventsClient events;
+    private final IamClient iam;
 
     private Clients(TastemakerServer server, String accessKeyId, String secretAccessKey) {
         endpoint = server.endpoint();
@@ -72,6 +74,9 @@ public final class Clients implements AutoCloseable {
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(config).build();
         events = PersonalizeEventsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config).build();
+        iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(config).build();
     }
@@ -96,6 +101,11 @@ public final class Clients implements AutoCloseable {
 
     public PersonalizeEventsClient events() {
         return events;
+    }
+
+    /** IAM (its Query protocol, signed for the global region), acting inside these credentials' account. */
+    public IamClient iam() {
+        return iam;
     }
 
     public DatasetGroup awaitDatasetGroup(String arn) {
@@ -274,5 +284,6 @@ public final class Clients implements AutoCloseable {
         personalize.close();
         runtime.close();
         events.close();
+        iam.close();
     }
 }
