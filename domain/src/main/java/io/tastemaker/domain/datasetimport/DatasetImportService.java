@@ -60,6 +60,7 @@ public class DatasetImportService {
     public DatasetImportJob create(String accountId, String jobName, String datasetArn, String dataLocation,
                                    String importMode, String roleArn) {
         Names.require("jobName", jobName);
+        Arns.requireRoleOrNull("roleArn", roleArn);
         Dataset dataset = datasets.find(accountId, Arns.require("datasetArn", datasetArn));
         String mode = importMode == null ? "FULL" : importMode;
         if (!mode.equals("FULL") && !mode.equals("INCREMENTAL")) {
