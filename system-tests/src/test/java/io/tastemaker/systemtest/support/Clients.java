@@ -25,6 +25,7 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.Campaign;
 import software.amazon.awssdk.services.personalize.model.Dataset;
@@ -59,6 +60,7 @@ public final class Clients implements AutoCloseable {
     private final PersonalizeRuntimeClient runtime;
     private final PersonalizeEventsClient events;
     private final IamClient iam;
+    private final KmsClient kms;
 
     private Clients(TastemakerServer server, String accessKeyId, String secretAccessKey) {
         endpoint = server.endpoint();
@@ -77,6 +79,9 @@ public final class Clients implements AutoCloseable {
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(config).build();
         iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config).build();
+        kms = KmsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(config).build();
     }
@@ -106,6 +111,21 @@ public final class Clients implements AutoCloseable {
     /** IAM (its Query protocol, signed for the global region), acting inside these credentials' account. */
     public IamClient iam() {
         return iam;
+    }
+
+    /** AWS KMS ({@code TrentService}, signed for {@code kms}) on the same endpoint. */
+    public KmsClient kms() {
+        return kms;
+    }
+
+    /** The access key id these clients sign with. */
+    public String accessKeyId() {
+        return credentials.resolveCredentials().accessKeyId();
+    }
+
+    /** The secret access key these clients sign with (for tools such as the AWS CLI). */
+    public String secretAccessKey() {
+        return credentials.resolveCredentials().secretAccessKey();
     }
 
     public DatasetGroup awaitDatasetGroup(String arn) {
@@ -285,5 +305,6 @@ public final class Clients implements AutoCloseable {
         runtime.close();
         events.close();
         iam.close();
+        kms.close();
     }
 }
