@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.Campaign;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClie
 /**
  * The official AWS SDK clients, pointed at a {@link TastemakerServer} with {@code endpointOverride}
  * (HTTPS, trusting the server's generated certificate and nothing else), region
- * {@code us-east-1} and static credentials. Retries are off, so that a test sees each
+ * {@code us-east-1} (IAM: the global region) and static credentials. Retries are off, so that a test sees each
  * answer of the server exactly once; every call has a deadline.
  *
  * <p>Also: waiting for a resource to leave its {@code CREATE PENDING}/{@code CREATE IN_PROGRESS}
@@ -60,6 +61,7 @@ public final class Clients implements AutoCloseable {
     private final PersonalizeClient personalize;
     private final PersonalizeRuntimeClient runtime;
     private final PersonalizeEventsClient events;
+    private final IamClient iam;
     private final KmsClient kms;
 
     private Clients(TastemakerServer server, String accessKeyId, String secretAccessKey) {
@@ -77,6 +79,9 @@ public final class Clients implements AutoCloseable {
                 .credentialsProvider(credentials).httpClientBuilder(trusting(server))
                 .overrideConfiguration(config).build();
         events = PersonalizeEventsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(trusting(server))
+                .overrideConfiguration(config).build();
+        iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials).httpClientBuilder(trusting(server))
                 .overrideConfiguration(config).build();
         kms = KmsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
@@ -113,6 +118,11 @@ public final class Clients implements AutoCloseable {
 
     public PersonalizeEventsClient events() {
         return events;
+    }
+
+    /** IAM (its Query protocol, signed for the global region), acting inside these credentials' account. */
+    public IamClient iam() {
+        return iam;
     }
 
     /** AWS KMS ({@code TrentService}, signed for {@code kms}) on the same endpoint. */
@@ -306,6 +316,7 @@ public final class Clients implements AutoCloseable {
         personalize.close();
         runtime.close();
         events.close();
+        iam.close();
         kms.close();
     }
 }
