@@ -8,7 +8,11 @@
  * dataset group ({@link io.tastemaker.web.console.GroupPage}): its datasets with their schema and
  * published row count, the import jobs with their counts and kept rejected rows, a form to start
  * an import, the solutions with their versions and offline metrics, the campaigns, and a panel
- * that asks a campaign for recommendations.
+ * that asks a campaign for recommendations. IAM of the signed-in account
+ * ({@link io.tastemaker.web.console.IamPage}, {@link io.tastemaker.web.console.IamUserPage},
+ * {@link io.tastemaker.web.console.IamGroupPage}): users, console passwords, access keys, groups,
+ * managed and inline policies; and the operator's accounts
+ * ({@link io.tastemaker.web.console.AccountsPage}).
  *
  * <p>Invariants:
  * <ul>
@@ -21,10 +25,21 @@
  *   <li>Entities do not outlive a request in a bean: pages copy what they show into small
  *       serializable rows ({@code *Row}), formatted with {@link io.tastemaker.web.console.ConsoleFormat}.</li>
  *   <li>A failed sign-in says only that it failed, never whether the account or the user exists.</li>
+ *   <li>What the IAM and Accounts pages do is authorised by {@link io.tastemaker.web.console.ConsoleAccess}
+ *       with the API's action names and resource ARNs ({@code iam:CreateUser} on the new user's ARN,
+ *       {@code tastemaker:CreateAccount} on {@code *}); a refusal shows AWS's AccessDenied message
+ *       and changes nothing.</li>
+ *   <li>Secrets are shown once and kept nowhere: a typed password lives in the request-scoped
+ *       {@link io.tastemaker.web.console.SecretInput}, a new secret access key or account password
+ *       in the request-scoped {@link io.tastemaker.web.console.ShownOnce}; neither is in a page's
+ *       view state, written back into a field, or logged.</li>
  * </ul>
  *
- * <p>Left out for now: IAM administration (users, roles, policies, access keys), schemas and
- * datasets created from the console (the API does that), filters, event trackers, batch jobs,
- * deleting resources, usage and invoices, and a limit on repeated failed sign-ins.
+ * <p>Left out for now: IAM roles, editing a managed policy (a changed policy is a new policy) and
+ * adding inline policies (PutUserPolicy over the API does that), schemas and datasets created from
+ * the console (the API does that), event trackers, batch jobs, deleting resources, usage and
+ * invoices, and a limit on repeated failed sign-ins. Only the IAM and Accounts pages authorise
+ * through {@link io.tastemaker.web.console.ConsoleAccess} so far; the dataset group pages act for
+ * any user of the account.
  */
 package io.tastemaker.web.console;
