@@ -20,6 +20,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -464,13 +465,16 @@ class ConsoleIamIT {
     }
 
     /**
-     * The row of a table whose name is {@code name}, after typing the name into the table's
-     * filter (the server's tables hold what other tests made too, over several pages).
+     * The row of a table whose name is {@code name}, after filtering the table by that name (the
+     * server's tables hold what other tests made too, over several pages). The filter runs on
+     * Enter, and its response replaces the table's rows: the rows shown before are waited out.
      */
     private WebElement filteredRow(String tableId, String name) {
         WebElement filter = console.waitFor(By.cssSelector("[id='" + tableId + "'] input.ui-column-filter"));
+        WebElement before = browser.findElement(By.cssSelector("[id='" + tableId + "_data'] > tr"));
         filter.clear();
-        filter.sendKeys(name);
+        filter.sendKeys(name, Keys.ENTER);
+        new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.stalenessOf(before));
         return rowNamed(tableId, name);
     }
 

@@ -256,7 +256,9 @@ public final class Clients implements AutoCloseable {
             }
         });
         try {
-            return HttpClient.newHttpClient().send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // HTTP/1.1, not an h2c upgrade: see TastemakerServer's client.
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -95,7 +95,13 @@ public final class TastemakerServer {
     private final int port;
     private final Database database;
     private final Map<String, String> extraEnvironment = new java.util.LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: by default the JDK's client asks plain-HTTP servers to upgrade to HTTP/2 (h2c),
+     * and Payara's Grizzly can deadlock two worker threads on such a connection (seen on an early
+     * /ping answered by the static handler), after which every request on it hangs.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     /** The size of the log when the current process started: where its own lines begin. */
     private long logOffset;
