@@ -77,6 +77,26 @@ public class IamDirectory {
         return user;
     }
 
+    /**
+     * Creates a user with, if given, a console password and managed policies, in one transaction:
+     * if any part is refused (a bad name, an unknown policy, too many policies), nothing is
+     * created. The API makes the same changes with CreateUser, CreateLoginProfile and
+     * AttachUserPolicy; the console's form makes them at once.
+     *
+     * @param password   the console password, or null for none
+     * @param policyArns managed policies to attach, possibly empty
+     */
+    public IamUser createUser(String accountId, String userName, String path, char[] password, List<String> policyArns) {
+        IamUser user = createUser(accountId, userName, path);
+        if (password != null) {
+            createLoginProfile(accountId, userName, password);
+        }
+        for (String policyArn : policyArns) {
+            attach(accountId, PolicyAttachment.USER, userName, policyArn);
+        }
+        return user;
+    }
+
     public Optional<IamUser> findUser(String accountId, String userName) {
         return userName == null ? Optional.empty() : Optional.ofNullable(em.find(IamUser.class, new IamUser.Key(accountId, userName)));
     }
@@ -139,6 +159,14 @@ public class IamDirectory {
 
     public String userArn(IamUser user) {
         return arn(user.getAccountId(), "user", user.getPath(), user.getUserName());
+    }
+
+    /**
+     * The ARN a request about the user of that name is authorised on: the user's own ARN (with its
+     * path) if it exists, else the ARN such a user would have with path {@code /}.
+     */
+    public String userArn(String accountId, String userName) {
+        return findUser(accountId, userName).map(this::userArn).orElseGet(() -> arn(accountId, "user", "/", userName));
     }
 
     /** An IAM ARN: {@code arn:<partition>:iam::<account>:<type><path><name>}, the path defaulting to {@code /}. */
@@ -431,6 +459,11 @@ public class IamDirectory {
         return arn(group.getAccountId(), "group", group.getPath(), group.getGroupName());
     }
 
+    /** As {@link #userArn(String, String)}, for a group. */
+    public String groupArn(String accountId, String groupName) {
+        return findGroup(accountId, groupName).map(this::groupArn).orElseGet(() -> arn(accountId, "group", "/", groupName));
+    }
+
     // ---- what applies to a user -----------------------------------------------------------
 
     /**
@@ -477,6 +510,11 @@ public class IamDirectory {
         } else {
             throw new IllegalArgumentException("principalType " + principalType);
         }
+    }
+
+    /** Refuses a user name that IAM would refuse (1 to 64 of letters, digits and {@code +=,.@_-}); {@code member} names the field. */
+    static void requireUserName(String member, String value) {
+        requireName(member, value, USER_NAME, 64);
     }
 
     private static void requireName(String member, String value, Pattern pattern, int max) {

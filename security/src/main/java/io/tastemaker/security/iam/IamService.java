@@ -73,6 +73,7 @@ public class IamService {
         if (accountName == null || !ACCOUNT_NAME.matcher(accountName).matches()) {
             throw new InvalidInputException("An account name is 1 to 63 letters, digits, '-' or '_', not '" + accountName + "'.");
         }
+        IamDirectory.requireUserName("The administrator's user name", adminUser);
         if (accountNameTaken(accountName)) {
             throw new EntityAlreadyExistsException("An account named " + accountName + " already exists.");
         }
