@@ -49,11 +49,16 @@ import java.util.regex.Pattern;
  * {@code O(factors³)}. Vectors start uniformly random in {@code [−0.5, 0.5) · 0.1 / √factors},
  * drawn from the configuration's seed.
  *
- * <p>Vectors are {@code float}, stored row after row in one array per side, so a row is contiguous
- * and the conjugate gradient's inner loops run over adjacent memory. Rows are solved in parallel on
- * a pool of threads named {@code tastemaker-ials-<n>}, created for each run; a row's result does not
- * depend on which thread solves it, and {@code YᵀY} is summed over fixed blocks of rows in a fixed
- * order, so the model is bit-identical whatever the number of threads.
+ * <p>Vectors are {@code float}, one array per row while training, and every inner loop is written
+ * so that the JIT turns it into SIMD instructions ({@link IalsHalfStep} says how: rows with 16 or
+ * more interactions copy their fixed vectors into a transposed buffer once per half-step, so that
+ * their projections are vector loops too). Rows are solved in parallel on a pool of threads named
+ * {@code tastemaker-ials-<n>}, created for each run, in chunks of about equal numbers of
+ * interactions; a row's result does not depend on which thread solves it, and {@code YᵀY} is summed
+ * over fixed blocks of rows in a fixed order, so the model is bit-identical whatever the number of
+ * threads.
+ *
+ * <p>Speed (bench/spark-vs-ials, rank 64, 10 iterations, two cores): SPARK_FIGURES.
  *
  * <p>The monitor hears {@code "Iteration i of n"} before each iteration, so a stop takes effect
  * within one iteration.
@@ -368,9 +373,9 @@ public final class IalsRecipe implements Recipe {
      * vectors (the new users from the first step's), as every row of a full training starts from
      * the last iteration's, so {@value #CG_STEPS} conjugate gradient steps do for them what they do
      * there. New users and items start from nothing, so their first solve is exact, a Cholesky
-     * factorisation of the row's system, which costs about as much as {@code factors / 6} to
-     * {@code factors / 4} conjugate gradient steps (11 to 16 at 64 factors; the more interactions,
-     * the more) but only for the new rows. Everything else is {@code previous}'s, so the time is that
+     * factorisation of the row's system in double (its {@code factors³ / 3} scalar operations cost
+     * more than the vectorised conjugate gradient steps of a full training's half-step, and building
+     * the system {@code factors² / 2} per interaction), but only for the new rows. Everything else is {@code previous}'s, so the time is that
      * of rebuilding the matrix, two Gram matrices ({@code users · factors²} for the item step), and
      * the new and changed rows' interactions; bench/update measures it against a full training.
      *
