@@ -64,6 +64,14 @@ class SecurityArchitectureTest {
                     + "alike, without a container");
 
     @ArchTest
+    static final ArchRule the_policy_engine_needs_no_container = noClasses()
+            .that().resideInAPackage("io.tastemaker.security.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "jakarta.enterprise..",
+                    "jakarta.inject..", "jakarta.ejb..", "jakarta.transaction..", "org.eclipse..")
+            .because("policies are parsed and evaluated in the API, the console, jobs and unit tests alike; "
+                    + "JSON-P is the engine's only Jakarta dependency");
+
+    @ArchTest
     static final ArchRule security_writes_nothing_to_standard_streams = noClasses()
             .that().resideOutsideOfPackage("io.tastemaker.security.cli..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)

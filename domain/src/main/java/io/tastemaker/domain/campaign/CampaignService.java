@@ -209,14 +209,26 @@ public class CampaignService {
      * is left on its version and logged; the next new version moves it.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    /** The solution versions that ACTIVE campaigns serve. */
+    public java.util.Set<String> deployedVersions() {
+        return new java.util.HashSet<>(em.createQuery("select c.solutionVersionArn from Campaign c where c.status = :st",
+                String.class).setParameter("st", Status.ACTIVE).getResultList());
+    }
+
     public void followNewVersion(SolutionVersionActivated activated) {
         List<Campaign> following = em.createQuery("select c from Campaign c where c.accountId = :a and exists"
                         + " (select v from SolutionVersion v where v.arn = c.solutionVersionArn and v.solutionArn = :s)",
                         Campaign.class)
                 .setParameter("a", activated.accountId()).setParameter("s", activated.solutionArn()).getResultList();
+        SolutionVersion version = em.find(SolutionVersion.class, activated.solutionVersionArn());
+        String replaces = version != null && SolutionVersion.AUTOMATIC.equals(version.getTrainingType())
+                ? version.getBaseVersionArn() : null;
         for (Campaign campaign : following) {
-            if (!CampaignSettings.parse(campaign.getCampaignConfig()).syncWithLatestSolutionVersion()
-                    || campaign.getSolutionVersionArn().equals(activated.solutionVersionArn())) {
+            // An automatic update replaces the version it was built from wherever it is deployed, as
+            // Personalize updates a deployed model; anything else moves only campaigns that follow.
+            boolean follows = CampaignSettings.parse(campaign.getCampaignConfig()).syncWithLatestSolutionVersion()
+                    || campaign.getSolutionVersionArn().equals(replaces);
+            if (!follows || campaign.getSolutionVersionArn().equals(activated.solutionVersionArn())) {
                 continue;
             }
             if (!Status.ACTIVE.equals(campaign.getStatus())

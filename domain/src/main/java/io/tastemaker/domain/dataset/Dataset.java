@@ -29,6 +29,8 @@ public class Dataset {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Column(name = "data_changed_at")
+    private Instant dataChangedAt;
 
     protected Dataset() {
     }
@@ -87,5 +89,10 @@ public class Dataset {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    /** When rows last arrived (to the minute); null if none ever did. */
+    public Instant getDataChangedAt() {
+        return dataChangedAt;
     }
 }

@@ -1,8 +1,12 @@
 package io.tastemaker.domain.dataset;
 
+import io.tastemaker.domain.encryption.DataEncryption;
+import io.tastemaker.domain.encryption.SealedValues;
 import io.tastemaker.domain.schema.DatasetType;
 import io.tastemaker.domain.persistence.Jdbc;
+import io.tastemaker.security.kms.Envelope;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
@@ -29,6 +33,10 @@ import java.util.function.Consumer;
  * caller's transaction: FULL first deletes the dataset's other rows, INCREMENTAL first deletes
  * the items and users that the import replaces by id. Publishing updates one batch row, not the
  * imported rows, so its cost does not grow with the import.
+ *
+ * <p>In a dataset group encrypted at rest, the attributes of items and users and the properties of
+ * events are written encrypted with the group's data key ({@link SealedValues}, bound to the
+ * dataset and the row's id) and decrypted as they are read.
  */
 @Stateless
 public class DatasetRows {
@@ -40,6 +48,8 @@ public class DatasetRows {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    DataEncryption encryption;
 
     /** Opens a batch: the stream batch of a new dataset (live at once), or an import's (not yet live). */
     public long openBatch(String datasetArn, String jobArn) {
@@ -76,7 +86,9 @@ public class DatasetRows {
         throw new IllegalStateException("Dataset " + datasetArn + " has no stream batch.");
     }
 
-    public void insertInteractions(long batchId, Collection<InteractionRow> rows) {
+    /** Stores interactions of a dataset in one of its batches. */
+    public void insertInteractions(String datasetArn, long batchId, Collection<InteractionRow> rows) {
+        Envelope envelope = encryption.forDataset(datasetArn).orElse(null);
         String sql = "insert into interaction (batch_id, user_id, item_id, event_time, event_type, event_value,"
                 + " session_id, attributes) values (?,?,?,?,?,?,?,?)";
         try (Connection c = Jdbc.connection(em); PreparedStatement ps = c.prepareStatement(sql)) {
@@ -92,7 +104,8 @@ public class DatasetRows {
                     ps.setFloat(6, r.eventValue());
                 }
                 ps.setString(7, r.sessionId());
-                ps.setString(8, r.attributesJson());
+                ps.setString(8, envelope == null ? r.attributesJson()
+                        : SealedValues.sealText(envelope, r.attributesJson(), interactionPlace(datasetArn)));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -109,6 +122,7 @@ public class DatasetRows {
                               Collection<RecordRow> rows) {
         String table = table(type);
         String idColumn = idColumn(type);
+        Envelope envelope = encryption.forDataset(datasetArn).orElse(null);
         try (Connection c = Jdbc.connection(em)) {
             if (replaceLive) {
                 try (PreparedStatement del = c.prepareStatement("delete from " + table + " where " + idColumn
@@ -126,7 +140,8 @@ public class DatasetRows {
                 for (RecordRow r : rows) {
                     ps.setLong(1, batchId);
                     ps.setString(2, r.id());
-                    ps.setString(3, r.attributesJson());
+                    ps.setString(3, envelope == null ? r.attributesJson()
+                            : SealedValues.sealText(envelope, r.attributesJson(), recordPlace(datasetArn, type, r.id())));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -321,6 +336,7 @@ public class DatasetRows {
 
     /** The attributes (JSON as stored) of the live item or user {@code id} of a dataset, if it has one. */
     public Optional<String> recordAttributes(String datasetArn, DatasetType type, String id) {
+        Envelope envelope = encryption.forDataset(datasetArn).orElse(null);
         try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select r.attributes from " + table(type) + " r"
                      + " join dataset_batch b on b.batch_id = r.batch_id where r." + idColumn(type)
@@ -329,7 +345,11 @@ public class DatasetRows {
             ps.setString(1, id);
             ps.setString(2, datasetArn);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1) == null ? "" : rs.getString(1)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String attributes = SealedValues.openText(envelope, rs.getString(1), recordPlace(datasetArn, type, id));
+                return Optional.of(attributes == null ? "" : attributes);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read " + type.wireName() + " record " + id + ": " + e.getMessage(), e);
@@ -358,6 +378,7 @@ public class DatasetRows {
 
     /** Streams the live items or users of a dataset, with their attributes as stored. */
     public void forEachRecord(String datasetArn, DatasetType type, Consumer<RecordRow> consumer) {
+        Envelope envelope = encryption.forDataset(datasetArn).orElse(null);
         try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select " + idColumn(type) + ", attributes from " + table(type)
                      + " where batch_id in (" + LIVE_BATCHES + ") order by id")) {
@@ -365,7 +386,9 @@ public class DatasetRows {
             ps.setString(1, datasetArn);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    consumer.accept(new RecordRow(rs.getString(1), rs.getString(2)));
+                    String id = rs.getString(1);
+                    consumer.accept(new RecordRow(id, SealedValues.openText(envelope, rs.getString(2),
+                            recordPlace(datasetArn, type, id))));
                 }
             }
         } catch (SQLException e) {
@@ -421,6 +444,16 @@ public class DatasetRows {
             }
             return ps.executeUpdate();
         }
+    }
+
+    /** The associated data of an item's or user's encrypted attributes: its table, dataset and id. */
+    private static String recordPlace(String datasetArn, DatasetType type, String id) {
+        return table(type) + ":" + datasetArn + ":" + id;
+    }
+
+    /** The associated data of an event's encrypted properties: the interactions of its dataset. */
+    private static String interactionPlace(String datasetArn) {
+        return "interaction:" + datasetArn;
     }
 
     private static String table(DatasetType type) {

@@ -23,6 +23,9 @@ public class DatasetGroup {
     private String roleArn;
     @Column(name = "kms_key_arn")
     private String kmsKeyArn;
+    /** The group's data key encrypted under {@link #kmsKeyArn} (base64 KMS ciphertext); null when not encrypted. */
+    @Column(name = "data_key", updatable = false)
+    private String dataKey;
     private String domain;
     @Column(name = "failure_reason")
     private String failureReason;
@@ -43,6 +46,17 @@ public class DatasetGroup {
         this.status = status;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Encrypts this new group's data at rest under a KMS key, with a data key encrypted under it. */
+    public void encryptWith(String kmsKeyArn, String dataKey) {
+        this.kmsKeyArn = kmsKeyArn;
+        this.dataKey = dataKey;
+    }
+
+    /** The data key encrypted under the KMS key (base64), or null for a group not encrypted at rest. */
+    public String getDataKey() {
+        return dataKey;
     }
 
     public String getArn() {

@@ -6,6 +6,7 @@ import io.tastemaker.domain.common.Page;
 import io.tastemaker.domain.common.PageRequest;
 import io.tastemaker.domain.common.ResourceType;
 import io.tastemaker.domain.common.Status;
+import io.tastemaker.domain.encryption.DataEncryption;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceAlreadyExistsException;
 import io.tastemaker.domain.error.ResourceInUseException;
@@ -30,6 +31,8 @@ public class DatasetGroupService {
     Arns arns;
     @Inject
     Clock clock;
+    @Inject
+    DataEncryption encryption;
 
     public DatasetGroup create(String accountId, String name, String roleArn, String kmsKeyArn, String domain) {
         Names.require("name", name);
@@ -41,15 +44,14 @@ public class DatasetGroupService {
             throw new InvalidInputException("Domain dataset groups (domain " + domain
                     + ") are not supported by this server yet; create a custom dataset group without 'domain'.");
         }
-        if (kmsKeyArn != null) {
-            throw new InvalidInputException("Encryption with kmsKeyArn is not available on this server yet; "
-                    + "create the dataset group without kmsKeyArn.");
-        }
         String arn = arns.of(accountId, ResourceType.DATASET_GROUP, name);
         if (em.find(DatasetGroup.class, arn) != null) {
             throw new ResourceAlreadyExistsException("A dataset group with the name " + name + " already exists.");
         }
         DatasetGroup group = new DatasetGroup(arn, accountId, name, roleArn, domain, Status.ACTIVE, clock.instant());
+        if (kmsKeyArn != null) {
+            group.encryptWith(kmsKeyArn, encryption.newDataKey(accountId, arn, kmsKeyArn, roleArn));
+        }
         em.persist(group);
         em.flush();
         return group;
@@ -87,6 +89,7 @@ public class DatasetGroupService {
         // Personalize does not ask for filters to be deleted first: they go with the group, in this transaction.
         em.createQuery("delete from Filter f where f.datasetGroupArn = :g").setParameter("g", arn).executeUpdate();
         em.remove(group);
+        encryption.forget(arn);
     }
 
     private long count(String jpql, String groupArn) {

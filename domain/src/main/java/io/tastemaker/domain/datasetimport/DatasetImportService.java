@@ -6,6 +6,7 @@ import io.tastemaker.domain.common.Page;
 import io.tastemaker.domain.common.PageRequest;
 import io.tastemaker.domain.common.ResourceType;
 import io.tastemaker.domain.common.Status;
+import io.tastemaker.domain.dataset.DataChanges;
 import io.tastemaker.domain.dataset.Dataset;
 import io.tastemaker.domain.dataset.DatasetRows;
 import io.tastemaker.domain.dataset.DatasetService;
@@ -42,6 +43,8 @@ public class DatasetImportService {
 
     @PersistenceContext
     EntityManager em;
+    @Inject
+    DataChanges changes;
     @Inject
     Arns arns;
     @Inject
@@ -128,7 +131,7 @@ public class DatasetImportService {
                            List<DatasetRows.Rejection> rejected) {
         long batch = plan.batchId();
         if (!interactions.isEmpty()) {
-            rows.insertInteractions(batch, interactions);
+            rows.insertInteractions(plan.datasetArn(), batch, interactions);
         }
         if (!records.isEmpty()) {
             rows.insertRecords(plan.datasetArn(), plan.datasetType(), batch, false, records);
@@ -186,6 +189,7 @@ public class DatasetImportService {
         job.setStatus(Status.ACTIVE);
         job.setUpdatedAt(clock.instant());
         dataset.setUpdatedAt(clock.instant());
+        changes.stamp(dataset.getArn(), clock.instant());
     }
 
     /** Drops the import's rows and marks it CREATE FAILED with a reason a person can act on. */

@@ -4,6 +4,7 @@ import io.tastemaker.domain.common.Arns;
 import io.tastemaker.domain.common.Texts;
 import io.tastemaker.domain.dataset.Dataset;
 import io.tastemaker.domain.dataset.DatasetRows;
+import io.tastemaker.domain.dataset.DataChanges;
 import io.tastemaker.domain.dataset.DatasetService;
 import io.tastemaker.domain.dataset.InteractionRow;
 import io.tastemaker.domain.dataset.RecordRow;
@@ -44,6 +45,8 @@ public class EventService {
     DatasetRows rows;
     @Inject
     EventTargets targets;
+    @Inject
+    DataChanges changes;
 
     public void putEvents(String accountId, String trackingId, String userId, String sessionId, List<EventInput> events) {
         requireText("trackingId", trackingId, MAX_ID);
@@ -73,7 +76,8 @@ public class EventService {
             out.add(new InteractionRow(userId == null ? "" : userId, e.itemId(), e.sentAt().getEpochSecond(),
                     e.eventType(), e.eventValue(), sessionId, attributes));
         }
-        rows.insertInteractions(target.streamBatchId(), out);
+        rows.insertInteractions(target.datasetArn(), target.streamBatchId(), out);
+        changes.arrived(target.datasetArn());
     }
 
     public void putRecords(String accountId, String datasetArn, DatasetType expected, Map<String, String> idToProperties) {
@@ -93,6 +97,7 @@ public class EventService {
             out.add(new RecordRow(e.getKey(), properties("properties of " + e.getKey(), e.getValue(), schema, List.of(idField))));
         }
         rows.insertRecords(dataset.getArn(), expected, rows.streamBatch(dataset.getArn()), true, out);
+        changes.arrived(dataset.getArn());
     }
 
     /**

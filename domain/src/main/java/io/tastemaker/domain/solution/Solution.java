@@ -33,6 +33,10 @@ public class Solution {
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+    @Column(name = "perform_auto_training", nullable = false)
+    private boolean performAutoTraining;
+    @Column(name = "auto_training_days", nullable = false)
+    private int autoTrainingDays = SolutionSettings.DEFAULT_AUTO_TRAINING_DAYS;
 
     protected Solution() {
     }
@@ -93,5 +97,24 @@ public class Solution {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** Whether the solution retrains on its own schedule (performAutoTraining). */
+    public boolean isPerformAutoTraining() {
+        return performAutoTraining;
+    }
+
+    /** The schedule's period: {@code rate(N days)}. */
+    public int getAutoTrainingDays() {
+        return autoTrainingDays;
+    }
+
+    public void setAutoTraining(boolean perform, int days) {
+        this.performAutoTraining = perform;
+        this.autoTrainingDays = days;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
     }
 }

@@ -47,8 +47,13 @@ public class SolutionService {
     @Inject
     SchemaService schemas;
 
+    /**
+     * CreateSolution. {@code performAutoTraining} null means Personalize's default, true: the
+     * solution then trains within an hour unless a version is created first, and again on its
+     * schedule (see {@code io.tastemaker.domain.autotraining}).
+     */
     public Solution create(String accountId, String name, String datasetGroupArn, String recipeArn, String eventType,
-                           boolean performHpo, boolean performAutoMl, SolutionSettings config) {
+                           boolean performHpo, boolean performAutoMl, Boolean performAutoTraining, SolutionSettings config) {
         Names.require("name", name);
         DatasetGroup group = groups.find(accountId, Arns.require("datasetGroupArn", datasetGroupArn));
         if (performAutoMl) {
@@ -79,9 +84,32 @@ public class SolutionService {
         Instant now = clock.instant();
         Solution solution = new Solution(arn, accountId, name, group.getArn(), recipe.recipeArn(), eventType, performHpo,
                 config.toJson(), Status.ACTIVE, now, now);
+        solution.setAutoTraining(performAutoTraining == null || performAutoTraining,
+                config.autoTrainingDays() == null ? SolutionSettings.DEFAULT_AUTO_TRAINING_DAYS : config.autoTrainingDays());
         em.persist(solution);
         em.flush();
         return solution;
+    }
+
+    /**
+     * UpdateSolution: turns automatic training on or off and changes its schedule; values left
+     * null stay as they are.
+     */
+    public Solution update(String accountId, String arn, Boolean performAutoTraining, Integer autoTrainingDays) {
+        Solution solution = find(accountId, arn);
+        if (!Status.ACTIVE.equals(solution.getStatus())) {
+            throw new ResourceInUseException("Solution " + arn + " is " + solution.getStatus() + "; it can be updated when ACTIVE.");
+        }
+        solution.setAutoTraining(performAutoTraining == null ? solution.isPerformAutoTraining() : performAutoTraining,
+                autoTrainingDays == null ? solution.getAutoTrainingDays() : autoTrainingDays);
+        solution.setUpdatedAt(clock.instant());
+        return solution;
+    }
+
+    /** The ACTIVE solutions that train on a schedule. */
+    public List<Solution> autoTrained() {
+        return em.createQuery("select s from Solution s where s.performAutoTraining = true and s.status = :st order by s.arn",
+                Solution.class).setParameter("st", Status.ACTIVE).getResultList();
     }
 
     /**

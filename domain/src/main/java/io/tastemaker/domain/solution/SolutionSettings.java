@@ -25,23 +25,48 @@ import java.util.TreeSet;
  */
 public final class SolutionSettings {
 
-    private static final Set<String> KNOWN = Set.of("eventValueThreshold", "algorithmHyperParameters", "hpoConfig");
+    private static final Set<String> KNOWN = Set.of("eventValueThreshold", "algorithmHyperParameters", "hpoConfig",
+            "autoTrainingConfig");
+    /** Personalize's default schedule of automatic training: {@code rate(7 days)}. */
+    public static final int DEFAULT_AUTO_TRAINING_DAYS = 7;
+    private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("rate\\((\\d{1,2}) days?\\)");
 
     private final String json;
     private final Float eventValueThreshold;
     private final Map<String, String> hyperParameters;
     private final HpoConfig hpoConfig;
+    private final Integer autoTrainingDays;
 
     private SolutionSettings(String json, Float eventValueThreshold, Map<String, String> hyperParameters,
-            HpoConfig hpoConfig) {
+            HpoConfig hpoConfig, Integer autoTrainingDays) {
         this.json = json;
         this.eventValueThreshold = eventValueThreshold;
         this.hyperParameters = hyperParameters;
         this.hpoConfig = hpoConfig;
+        this.autoTrainingDays = autoTrainingDays;
     }
 
     public static SolutionSettings none() {
-        return new SolutionSettings(null, null, Map.of(), HpoConfig.DEFAULT);
+        return new SolutionSettings(null, null, Map.of(), HpoConfig.DEFAULT, null);
+    }
+
+    /**
+     * The days of {@code autoTrainingConfig.schedulingExpression}, {@code rate(N days)} with N
+     * from 1 to 30 ({@code rate(1 day)} too), as Personalize accepts it.
+     */
+    public static int scheduleDays(String schedulingExpression) {
+        var m = schedulingExpression == null ? null : RATE.matcher(schedulingExpression.trim());
+        int days = m != null && m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        if (days < 1 || days > 30) {
+            throw new InvalidInputException("autoTrainingConfig.schedulingExpression must be rate(N days) with N from 1 to 30, "
+                    + "e.g. rate(7 days); got '" + schedulingExpression + "'.");
+        }
+        return days;
+    }
+
+    /** The autoTrainingConfig's period in days; null when the config gives none. */
+    public Integer autoTrainingDays() {
+        return autoTrainingDays;
     }
 
     /** Parses the solutionConfig JSON object as the API received it (null: none). */
@@ -58,7 +83,7 @@ public final class SolutionSettings {
         for (String key : config.keySet()) {
             if (!KNOWN.contains(key) && !config.isNull(key)) {
                 throw new InvalidInputException("solutionConfig." + key + " is not supported by this server yet; "
-                        + "supported members: eventValueThreshold, algorithmHyperParameters, hpoConfig.");
+                        + "supported members: eventValueThreshold, algorithmHyperParameters, hpoConfig, autoTrainingConfig.");
             }
         }
         Float threshold = null;
@@ -87,7 +112,25 @@ public final class SolutionSettings {
         if (config.containsKey("hpoConfig") && !config.isNull("hpoConfig")) {
             hpo = HpoSettings.parse(config.get("hpoConfig"));
         }
-        return new SolutionSettings(json, threshold, Map.copyOf(hp), hpo);
+        return new SolutionSettings(json, threshold, Map.copyOf(hp), hpo, autoTrainingDays(config.get("autoTrainingConfig")));
+    }
+
+    /** Reads {@code autoTrainingConfig} ({@code {"schedulingExpression": "rate(N days)"}}); null if absent. */
+    public static Integer autoTrainingDays(JsonValue value) {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException("autoTrainingConfig must be an object with a schedulingExpression.");
+        }
+        JsonValue expression = value.asJsonObject().get("schedulingExpression");
+        if (expression == null || expression.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(expression instanceof JsonString s)) {
+            throw new InvalidInputException("autoTrainingConfig.schedulingExpression must be a string such as rate(7 days).");
+        }
+        return scheduleDays(s.getString());
     }
 
     /** Checks the settings against what the recipe accepts. */

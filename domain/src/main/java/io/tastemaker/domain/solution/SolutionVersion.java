@@ -11,6 +11,9 @@ import java.time.Instant;
 @Table(name = "solution_version")
 public class SolutionVersion {
 
+    public static final String MANUAL = "MANUAL";
+    public static final String AUTOMATIC = "AUTOMATIC";
+
     @Id
     private String arn;
     @Column(name = "account_id", nullable = false, updatable = false)
@@ -21,6 +24,10 @@ public class SolutionVersion {
     private String name;
     @Column(name = "training_mode", nullable = false, updatable = false)
     private String trainingMode;
+    @Column(name = "training_type", nullable = false, updatable = false)
+    private String trainingType = MANUAL;
+    @Column(name = "base_version_arn", updatable = false)
+    private String baseVersionArn;
     @Column(name = "status", nullable = false)
     private String status;
     @Column(name = "failure_reason")
@@ -175,5 +182,21 @@ public class SolutionVersion {
 
     public void setHpoTrials(String hpoTrials) {
         this.hpoTrials = hpoTrials;
+    }
+
+    /** {@link #AUTOMATIC} if the schedule created the version, {@link #MANUAL} if a request did. */
+    public String getTrainingType() {
+        return trainingType;
+    }
+
+    /** For an automatic update: the version it was built from, whose campaigns it replaces. */
+    public String getBaseVersionArn() {
+        return baseVersionArn;
+    }
+
+    /** Marks a new version as created by the schedule. */
+    void automatic(String baseVersionArn) {
+        this.trainingType = AUTOMATIC;
+        this.baseVersionArn = baseVersionArn;
     }
 }

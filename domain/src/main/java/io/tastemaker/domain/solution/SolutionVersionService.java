@@ -58,6 +58,18 @@ public class SolutionVersionService {
     private final SecureRandom random = new SecureRandom();
 
     public SolutionVersion create(String accountId, String solutionArn, String name, String trainingMode) {
+        return create(accountId, solutionArn, name, trainingMode, false);
+    }
+
+    /**
+     * Creates a version for the automatic schedule ({@code io.tastemaker.domain.autotraining}): trainingType
+     * AUTOMATIC; an UPDATE records the version it builds on, whose campaigns it replaces.
+     */
+    public SolutionVersion createAutomatic(String accountId, String solutionArn, String trainingMode) {
+        return create(accountId, solutionArn, null, trainingMode, true);
+    }
+
+    private SolutionVersion create(String accountId, String solutionArn, String name, String trainingMode, boolean automatic) {
         Solution solution = solutions.find(accountId, solutionArn);
         if (name != null) {
             Names.require("name", name);
@@ -68,8 +80,9 @@ public class SolutionVersionService {
                     + "' at 'trainingMode' failed to satisfy constraint: Member must satisfy enum value set: [FULL, UPDATE, AUTOTRAIN]");
         }
         if (mode.equals("AUTOTRAIN")) {
-            throw new InvalidInputException("trainingMode AUTOTRAIN is set by automatic training, which this server does "
-                    + "not run yet; use FULL or UPDATE.");
+            throw new InvalidInputException("trainingMode AUTOTRAIN is for versions that automatic training creates; to "
+                    + "train on a schedule, set performAutoTraining and autoTrainingConfig on the solution, and use FULL "
+                    + "or UPDATE here.");
         }
         if (mode.equals("UPDATE")) {
             if (!recipes.forSolution(solution.getRecipeArn()).supportsUpdate()) {
@@ -92,10 +105,19 @@ public class SolutionVersionService {
         String arn = solution.getArn() + "/" + HexFormat.of().toHexDigits(random.nextInt());
         Instant now = clock.instant();
         SolutionVersion version = new SolutionVersion(arn, accountId, solution.getArn(), name, mode, Status.CREATE_PENDING, now, now);
+        if (automatic) {
+            version.automatic(mode.equals("UPDATE") ? latestActive(solution.getArn()).map(SolutionVersion::getArn).orElse(null) : null);
+        }
         em.persist(version);
         em.flush();
         requested.fire(new TrainingRequested(accountId, arn));
         return version;
+    }
+
+    /** Every version of a solution, oldest first. */
+    public List<SolutionVersion> allOf(String solutionArn) {
+        return em.createQuery("select v from SolutionVersion v where v.solutionArn = :s order by v.createdAt, v.arn",
+                SolutionVersion.class).setParameter("s", solutionArn).getResultList();
     }
 
     /** The newest ACTIVE version of a solution, which an UPDATE builds on. */

@@ -2,6 +2,7 @@ package io.tastemaker.security.config;
 
 import io.tastemaker.security.crypto.MasterKeyFile;
 import io.tastemaker.security.crypto.SecretBox;
+import io.tastemaker.security.kms.KmsArns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -19,6 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       root key, 32 bytes in base64. When absent, the key is read from
  *       {@code <data dir>/master.key}, which is created on first start with mode 0600.</li>
  *   <li>{@code tastemaker.data.dir} (default {@code ./data}): where that file lives.</li>
+ *   <li>{@code tastemaker.partition} (default {@code aws}) and {@code tastemaker.region} (default
+ *       {@code us-east-1}): the partition and region of KMS key ARNs, the same keys the domain
+ *       reads for Personalize's ARNs (and checks at start-up).</li>
  * </ul>
  * Time comes from the {@link Clock} produced here, so that tests and jobs can be given another.
  */
@@ -33,6 +37,14 @@ public class SecuritySettings {
     @ConfigProperty(name = "tastemaker.master.key")
     Optional<String> masterKey;
 
+    @Inject
+    @ConfigProperty(name = "tastemaker.partition", defaultValue = "aws")
+    String partition;
+
+    @Inject
+    @ConfigProperty(name = "tastemaker.region", defaultValue = "us-east-1")
+    String region;
+
     @Produces
     @Singleton
     SecretBox masterBox() {
@@ -40,6 +52,12 @@ public class SecuritySettings {
                 .map(MasterKeyFile::fromBase64)
                 .orElseGet(() -> MasterKeyFile.loadOrCreate(Path.of(dataDir).toAbsolutePath().resolve("master.key")));
         return new SecretBox(key);
+    }
+
+    @Produces
+    @Singleton
+    KmsArns kmsArns() {
+        return new KmsArns(partition, region);
     }
 
     @Produces

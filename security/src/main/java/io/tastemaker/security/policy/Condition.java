@@ -98,8 +98,12 @@ final class Condition {
     }
 
     private boolean matchesAnyValue(String context, RequestContext request) {
+        Object prepared = operator.prepare(context);
+        if (prepared == null) {
+            return false;
+        }
         for (Object value : values) {
-            if (operator.matches(context, value, request)) {
+            if (operator.matches(context, prepared, value, request)) {
                 return true;
             }
         }

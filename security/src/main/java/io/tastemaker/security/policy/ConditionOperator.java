@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The condition operators of AWS's policy grammar, without their {@code ForAnyValue:} /
  * {@code ForAllValues:} prefix and {@code IfExists} suffix. Each compiles the policy's values
- * once ({@link #compile}) and compares one context value with one compiled value
- * ({@link #matches}). A negated operator ({@link #negated()}) is evaluated as the negation of its
+ * once ({@link #compile}), reads a context value once ({@link #prepare}) and compares it with
+ * one compiled value ({@link #matches}). A negated operator ({@link #negated()}) is evaluated as the negation of its
  * positive twin over all the values; {@link Condition} applies that and the qualifiers.
  */
 enum ConditionOperator {
@@ -172,46 +172,65 @@ enum ConditionOperator {
         }
     }
 
-    /** Whether one context value matches one compiled policy value, for the positive operator. */
-    boolean matches(String context, Object value, RequestContext request) {
+    /**
+     * A context value in the form this operator compares, read once per condition rather than
+     * once per policy value: the address bytes, the instant, the number, the colon positions of an
+     * ARN, the decoded bytes; the text itself for the string operators. Null when the value cannot
+     * be read (it then matches nothing).
+     */
+    Object prepare(String context) {
+        switch (type) {
+            case NUMERIC:
+                try {
+                    return new BigDecimal(context.strip());
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            case DATE:
+                return PolicyDates.parse(context);
+            case IP:
+                return IpRange.address(context, true);
+            case ARN:
+                return ArnMatcher.separators(context);
+            case BINARY:
+                try {
+                    return Base64.getDecoder().decode(context);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            case BOOL:
+                return isBoolean(context) ? context : null;
+            default:
+                return context;
+        }
+    }
+
+    /**
+     * Whether one context value ({@code context} as given, {@code prepared} as {@link #prepare}
+     * read it, never null) matches one compiled policy value, for the positive operator.
+     */
+    boolean matches(String context, Object prepared, Object value, RequestContext request) {
         switch (type) {
             case STRING: {
                 String resolved = ((PolicyString) value).resolve(request);
                 return resolved != null && resolved.equals(context);
             }
-            case STRING_IGNORE_CASE: {
+            case STRING_IGNORE_CASE, BOOL: {
                 String resolved = ((PolicyString) value).resolve(request);
                 return resolved != null && resolved.equalsIgnoreCase(context);
-            }
-            case BOOL: {
-                String resolved = ((PolicyString) value).resolve(request);
-                return resolved != null && isBoolean(context) && resolved.equalsIgnoreCase(context);
             }
             case STRING_LIKE:
                 return ((PolicyString) value).globMatches(context, request);
             case ARN:
-                return ((PolicyString) value).arnMatches(context, ArnMatcher.separators(context), request);
-            case NUMERIC: {
-                BigDecimal number;
-                try {
-                    number = new BigDecimal(context.strip());
-                } catch (NumberFormatException e) {
-                    return false;
-                }
-                return comparison.holds(number.compareTo((BigDecimal) value));
-            }
-            case DATE: {
-                Instant instant = PolicyDates.parse(context);
-                return instant != null && comparison.holds(instant.compareTo((Instant) value));
-            }
+                return ((PolicyString) value).arnMatches(context, (int[]) prepared, request);
+            case NUMERIC:
+                return comparison.holds(((BigDecimal) prepared).compareTo((BigDecimal) value));
+            case DATE:
+                return comparison.holds(((Instant) prepared).compareTo((Instant) value));
             case BINARY:
-                try {
-                    return Arrays.equals(Base64.getDecoder().decode(context), (byte[]) value);
-                } catch (IllegalArgumentException e) {
-                    return false;
-                }
+                return Arrays.equals((byte[]) prepared, (byte[]) value);
             case IP:
-                return ((IpRange) value).contains(IpRange.address(context, true));
+                return ((IpRange) value).contains((byte[]) prepared);
             default:
                 throw new IllegalStateException(type.name());
         }

@@ -86,20 +86,29 @@ final class IpRange {
 
     private static boolean ipv4(String s, byte[] out, int offset) {
         int part = 0;
-        int start = 0;
+        int value = 0;
+        int digits = 0;
+        boolean leadingZero = false;
         for (int i = 0; i <= s.length(); i++) {
-            if (i == s.length() || s.charAt(i) == '.') {
-                String octet = s.substring(start, i);
-                if (part > 3 || octet.isEmpty() || octet.length() > 3 || !digits(octet)
-                        || (octet.length() > 1 && octet.charAt(0) == '0')) {
-                    return false;
-                }
-                int value = Integer.parseInt(octet);
-                if (value > 255) {
+            char c = i == s.length() ? '.' : s.charAt(i);
+            if (c == '.') {
+                if (part > 3 || digits == 0 || value > 255 || (leadingZero && digits > 1)) {
                     return false;
                 }
                 out[offset + part++] = (byte) value;
-                start = i + 1;
+                value = 0;
+                digits = 0;
+                leadingZero = false;
+            } else if (c >= '0' && c <= '9') {
+                if (digits == 0) {
+                    leadingZero = c == '0';
+                }
+                if (++digits > 3) {
+                    return false;
+                }
+                value = value * 10 + (c - '0');
+            } else {
+                return false;
             }
         }
         return part == 4;

@@ -2,7 +2,9 @@ package io.tastemaker.security.policy;
 
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
@@ -63,12 +65,70 @@ final class PolicyDates {
                 return null;
             }
         }
+        Instant canonical = canonicalUtc(text);
+        if (canonical != null) {
+            return canonical;
+        }
         try {
             TemporalAccessor parsed = W3C.parse(text);
             return OffsetDateTime.from(parsed).toInstant();
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The fast path for the form a request's {@code aws:CurrentTime} has,
+     * {@code 2026-11-28T09:30:00Z} with an optional fraction: read by hand, without the
+     * formatter's cost (a few microseconds). Null for any other form, which the formatter reads.
+     */
+    private static Instant canonicalUtc(String text) {
+        int length = text.length();
+        if (length < 20 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-' || text.charAt(7) != '-'
+                || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        int hour = number(text, 11, 13);
+        int minute = number(text, 14, 16);
+        int second = number(text, 17, 19);
+        int nanos = 0;
+        if (length > 20) {
+            if (text.charAt(19) != '.' || length > 30 || length == 21) {
+                return null;
+            }
+            int fraction = number(text, 20, length - 1);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction;
+            for (int i = length - 1 - 20; i < 9; i++) {
+                nanos *= 10;
+            }
+        } else if (text.charAt(19) != 'Z') {
+            return null;
+        }
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+    }
+
+    /** The decimal number of {@code text[from, to)}, or -1 when a character is not a digit. */
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean epochSeconds(String text) {

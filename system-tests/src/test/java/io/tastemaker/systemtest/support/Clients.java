@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.Campaign;
 import software.amazon.awssdk.services.personalize.model.Dataset;
@@ -57,6 +58,7 @@ public final class Clients implements AutoCloseable {
     private final PersonalizeClient personalize;
     private final PersonalizeRuntimeClient runtime;
     private final PersonalizeEventsClient events;
+    private final KmsClient kms;
 
     private Clients(TastemakerServer server, String accessKeyId, String secretAccessKey) {
         endpoint = server.endpoint();
@@ -72,6 +74,9 @@ public final class Clients implements AutoCloseable {
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(config).build();
         events = PersonalizeEventsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(config).build();
+        kms = KmsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(config).build();
     }
@@ -96,6 +101,21 @@ public final class Clients implements AutoCloseable {
 
     public PersonalizeEventsClient events() {
         return events;
+    }
+
+    /** AWS KMS ({@code TrentService}, signed for {@code kms}) on the same endpoint. */
+    public KmsClient kms() {
+        return kms;
+    }
+
+    /** The access key id these clients sign with. */
+    public String accessKeyId() {
+        return credentials.resolveCredentials().accessKeyId();
+    }
+
+    /** The secret access key these clients sign with (for tools such as the AWS CLI). */
+    public String secretAccessKey() {
+        return credentials.resolveCredentials().secretAccessKey();
     }
 
     public DatasetGroup awaitDatasetGroup(String arn) {
@@ -274,5 +294,6 @@ public final class Clients implements AutoCloseable {
         personalize.close();
         runtime.close();
         events.close();
+        kms.close();
     }
 }

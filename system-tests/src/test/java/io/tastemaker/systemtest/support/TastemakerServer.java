@@ -70,8 +70,11 @@ public final class TastemakerServer {
      * Not {@code /health}: Payara Micro answers that itself, before the application is deployed.
      */
     static final String READINESS_PATH = "/ping";
-    /** How long a start may take before it counts as failed; 30–50 s is usual on two cores. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * How long a start may take before it counts as failed; 30–50 s is usual on two cores. The
+     * system property {@code tastemaker.it.start.timeout} (seconds) raises it on a busy machine.
+     */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("tastemaker.it.start.timeout", 180));
     /** How long a stop may take before the process is killed. */
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     private static final int LOG_TAIL_LINES = 80;
@@ -91,6 +94,7 @@ public final class TastemakerServer {
     private final Path log;
     private final int port;
     private final Database database;
+    private final Map<String, String> extraEnvironment = new java.util.LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
     /** The size of the log when the current process started: where its own lines begin. */
@@ -115,24 +119,7 @@ public final class TastemakerServer {
                     startFailure);
         }
         if (shared == null) {
-            Path payara = requiredFile("tastemaker.it.payara");
-            Path war = requiredFile("tastemaker.it.war");
-            Path work = Path.of(System.getProperty("tastemaker.it.work", "target/it-work")).toAbsolutePath();
-            long millis = System.currentTimeMillis();
-            Path dataDir = work.resolve("server-" + millis);
-            try {
-                Files.createDirectories(dataDir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            String kind = System.getProperty("tastemaker.it.database", "h2").toLowerCase(Locale.ROOT);
-            Database database = switch (kind) {
-                case "h2" -> Database.h2(dataDir);
-                case "postgresql" -> Database.postgresql(System.getProperty("tastemaker.it.pg.url",
-                        "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), "tastemaker_it_" + millis);
-                default -> throw new IllegalStateException("tastemaker.it.database must be h2 or postgresql, was " + kind);
-            };
-            TastemakerServer server = new TastemakerServer(payara, war, dataDir, freePort(), database);
+            TastemakerServer server = create(Map.of());
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "tastemaker-it-server-shutdown"));
             try {
                 server.start();
@@ -143,6 +130,49 @@ public final class TastemakerServer {
             shared = server;
         }
         return shared;
+    }
+
+    /**
+     * A server of its own, started with extra environment variables (e.g. shorter schedules for
+     * a test of timers); the caller stops it with {@link #close()}.
+     */
+    public static TastemakerServer dedicated(Map<String, String> extraEnvironment) {
+        TastemakerServer server = create(extraEnvironment);
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            server.shutdown();
+            throw e;
+        }
+        return server;
+    }
+
+    /** Stops a {@link #dedicated} server and drops its database. */
+    public void close() {
+        shutdown();
+    }
+
+    private static TastemakerServer create(Map<String, String> extraEnvironment) {
+        Path payara = requiredFile("tastemaker.it.payara");
+        Path war = requiredFile("tastemaker.it.war");
+        Path work = Path.of(System.getProperty("tastemaker.it.work", "target/it-work")).toAbsolutePath();
+        long millis = System.currentTimeMillis();
+        Path dataDir = work.resolve("server-" + millis);
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String kind = System.getProperty("tastemaker.it.database", "h2").toLowerCase(Locale.ROOT);
+        Database database = switch (kind) {
+            case "h2" -> Database.h2(dataDir);
+            case "postgresql" -> Database.postgresql(System.getProperty("tastemaker.it.pg.url",
+                    "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), "tastemaker_it_" + millis);
+            default -> throw new IllegalStateException("tastemaker.it.database must be h2 or postgresql, was " + kind);
+        };
+        TastemakerServer server = new TastemakerServer(payara, war, dataDir, freePort(), database);
+        server.extraEnvironment.putAll(extraEnvironment);
+        return server;
     }
 
     /** The base URL of every API: control plane, runtime and events. */
@@ -262,6 +292,7 @@ public final class TastemakerServer {
         env.put("TASTEMAKER_ADMIN_ACCESS_KEY_ID", ACCESS_KEY_ID);
         env.put("TASTEMAKER_ADMIN_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         env.put("TASTEMAKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.putAll(extraEnvironment);
         long started = System.nanoTime();
         try {
             logOffset = Files.exists(log) ? Files.size(log) : 0;

@@ -58,8 +58,26 @@ public class SolutionOperations implements OperationGroup {
                     JsonIn config = r.object("solutionConfig");
                     return JsonOut.object().put("solutionArn", solutions.create(caller.accountId(), r.requiredString("name"),
                             r.requiredString("datasetGroupArn"), r.string("recipeArn"), r.string("eventType"),
-                            r.bool("performHPO"), r.bool("performAutoML"),
+                            r.bool("performHPO"), r.bool("performAutoML"), optionalBool(r, "performAutoTraining"),
                             SolutionSettings.parse(config == null ? null : config.raw().toString())).getArn());
+                }),
+                Map.entry("UpdateSolution", r -> {
+                    JsonIn update = r.object("solutionUpdateConfig");
+                    Integer days = null;
+                    if (update != null) {
+                        for (String member : update.raw().keySet()) {
+                            if (!"autoTrainingConfig".equals(member) && !update.raw().isNull(member)) {
+                                throw new InvalidInputException("solutionUpdateConfig." + member + " is not supported by this "
+                                        + "server yet; supported: autoTrainingConfig.");
+                            }
+                        }
+                        days = SolutionSettings.autoTrainingDays(update.raw().get("autoTrainingConfig"));
+                    }
+                    if (r.raw().containsKey("performIncrementalUpdate") && !r.raw().isNull("performIncrementalUpdate")) {
+                        throw new InvalidInputException("performIncrementalUpdate is not supported by this server yet.");
+                    }
+                    return JsonOut.object().put("solutionArn", solutions.update(caller.accountId(), r.requiredString("solutionArn"),
+                            optionalBool(r, "performAutoTraining"), days).getArn());
                 }),
                 Map.entry("DescribeSolution", r -> JsonOut.object().put("solution",
                         solution(solutions.find(caller.accountId(), r.requiredString("solutionArn"))))),
@@ -90,7 +108,7 @@ public class SolutionOperations implements OperationGroup {
                             .putJson("solutionConfig", s.getSolutionConfig())
                             .put("trainingHours", v.getTrainingSeconds() == null ? null : v.getTrainingSeconds() / 3600.0)
                             .put("trainingMode", v.getTrainingMode()).put("status", v.getStatus())
-                            .put("failureReason", v.getFailureReason()).put("trainingType", "MANUAL")
+                            .put("failureReason", v.getFailureReason()).put("trainingType", v.getTrainingType())
                             .put("creationDateTime", v.getCreatedAt()).put("lastUpdatedDateTime", v.getUpdatedAt())
                             .put("tunedHPOParams", v.getTunedHpoParams() == null ? null : JsonOut.object()
                                     .putJson("algorithmHyperParameters", v.getTunedHpoParams()))
@@ -117,13 +135,32 @@ public class SolutionOperations implements OperationGroup {
 
     private JsonOut solution(Solution s) {
         JsonOut out = JsonOut.object().put("name", s.getName()).put("solutionArn", s.getArn())
-                .put("performHPO", s.isPerformHpo()).put("performAutoML", false).put("performAutoTraining", false)
+                .put("performHPO", s.isPerformHpo()).put("performAutoML", false)
+                .put("performAutoTraining", s.isPerformAutoTraining())
                 .put("recipeArn", s.getRecipeArn()).put("datasetGroupArn", s.getDatasetGroupArn())
-                .put("eventType", s.getEventType()).putJson("solutionConfig", s.getSolutionConfig())
+                .put("eventType", s.getEventType()).putJson("solutionConfig", solutionConfig(s))
                 .put("status", s.getStatus()).put("creationDateTime", s.getCreatedAt())
                 .put("lastUpdatedDateTime", s.getUpdatedAt());
         solutions.latestVersion(s.getArn()).ifPresent(v -> out.put("latestSolutionVersion", versionSummary(v)));
         return out;
+    }
+
+    /** The stored solutionConfig with the current schedule of automatic training (UpdateSolution may change it). */
+    private static String solutionConfig(Solution s) {
+        JsonObjectBuilder config = Json.createObjectBuilder();
+        if (s.getSolutionConfig() != null && !s.getSolutionConfig().isBlank()) {
+            try (var reader = Json.createReader(new java.io.StringReader(s.getSolutionConfig()))) {
+                reader.readObject().forEach(config::add);
+            }
+        }
+        config.add("autoTrainingConfig", Json.createObjectBuilder()
+                .add("schedulingExpression", "rate(" + s.getAutoTrainingDays() + " days)"));
+        return config.build().toString();
+    }
+
+    /** A boolean member that may be absent (null), unlike {@link JsonIn#bool}. */
+    private static Boolean optionalBool(JsonIn r, String member) {
+        return r.raw().containsKey(member) && !r.raw().isNull(member) ? r.bool(member) : null;
     }
 
     /**
@@ -141,7 +178,7 @@ public class SolutionOperations implements OperationGroup {
 
     private static JsonOut versionSummary(SolutionVersion v) {
         return JsonOut.object().put("solutionVersionArn", v.getArn()).put("status", v.getStatus())
-                .put("trainingMode", v.getTrainingMode()).put("trainingType", "MANUAL")
+                .put("trainingMode", v.getTrainingMode()).put("trainingType", v.getTrainingType())
                 .put("creationDateTime", v.getCreatedAt()).put("lastUpdatedDateTime", v.getUpdatedAt())
                 .put("failureReason", v.getFailureReason());
     }

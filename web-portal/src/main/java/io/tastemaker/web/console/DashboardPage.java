@@ -3,6 +3,7 @@ package io.tastemaker.web.console;
 import io.tastemaker.domain.datasetgroup.DatasetGroup;
 import io.tastemaker.domain.datasetgroup.DatasetGroupService;
 import io.tastemaker.domain.error.PersonalizeException;
+import io.tastemaker.security.kms.KmsService;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,10 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 
-/** The dashboard: the account's dataset groups, and a form that creates one. */
+/**
+ * The dashboard: the account's dataset groups, and a form that creates one, optionally encrypted
+ * at rest under one of the account's enabled KMS keys.
+ */
 @Named("dashboard")
 @ViewScoped
 public class DashboardPage implements Serializable {
@@ -21,23 +25,30 @@ public class DashboardPage implements Serializable {
     ConsoleSession session;
     @Inject
     DatasetGroupService groups;
+    @Inject
+    KmsService kms;
 
     private List<GroupRow> rows = List.of();
     private String name;
     private String roleArn;
+    private String kmsKeyArn;
+    private List<KmsKeyRow> kmsKeys = List.of();
 
     @PostConstruct
     void load() {
         String account = session.accountId();
         rows = Listing.all("ConsoleDatasetGroups", page -> groups.list(account, page)).stream().map(GroupRow::of).toList();
+        kmsKeys = kms.listAll(account).stream().map(KmsKeyRow::of).filter(KmsKeyRow::isEnabled).toList();
     }
 
     public void create() {
         try {
-            DatasetGroup group = groups.create(session.accountId(), trimmed(name), trimmed(roleArn), null, null);
-            ConsoleMessages.info("Created dataset group " + group.getName() + ".");
+            DatasetGroup group = groups.create(session.accountId(), trimmed(name), trimmed(roleArn), trimmed(kmsKeyArn), null);
+            ConsoleMessages.info("Created dataset group " + group.getName()
+                    + (group.getKmsKeyArn() == null ? "." : ", encrypted at rest under " + group.getKmsKeyArn() + "."));
             name = null;
             roleArn = null;
+            kmsKeyArn = null;
         } catch (PersonalizeException e) {
             ConsoleMessages.error(e.getMessage());
             return;
@@ -67,5 +78,18 @@ public class DashboardPage implements Serializable {
 
     public void setRoleArn(String roleArn) {
         this.roleArn = roleArn;
+    }
+
+    public String getKmsKeyArn() {
+        return kmsKeyArn;
+    }
+
+    public void setKmsKeyArn(String kmsKeyArn) {
+        this.kmsKeyArn = kmsKeyArn;
+    }
+
+    /** The account's enabled KMS keys, to encrypt a new group with. */
+    public List<KmsKeyRow> getKmsKeys() {
+        return kmsKeys;
     }
 }

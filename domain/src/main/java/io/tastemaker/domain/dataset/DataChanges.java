@@ -1,0 +1,50 @@
+package io.tastemaker.domain.dataset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Notes when rows arrive in a dataset ({@code dataset.data_changed_at}), so that automatic
+ * training runs only when something is new. Real-time calls stamp at most once per
+ * {@link #RESOLUTION} per dataset, in the caller's transaction: one extra update a minute, not
+ * one per PutEvents.
+ */
+@ApplicationScoped
+public class DataChanges {
+
+    public static final Duration RESOLUTION = Duration.ofMinutes(1);
+    private static final int MAX_ENTRIES = 10_000;
+
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    Clock clock;
+
+    private final ConcurrentHashMap<String, Instant> lastStamped = new ConcurrentHashMap<>();
+
+    /** Stamps a dataset unless it was stamped within the last minute by this server. */
+    public void arrived(String datasetArn) {
+        Instant now = clock.instant();
+        Instant last = lastStamped.get(datasetArn);
+        if (last != null && now.isBefore(last.plus(RESOLUTION))) {
+            return;
+        }
+        if (lastStamped.size() >= MAX_ENTRIES) {
+            lastStamped.clear();
+        }
+        lastStamped.put(datasetArn, now);
+        stamp(datasetArn, now);
+    }
+
+    /** Stamps a dataset now, e.g. when an import publishes. */
+    public void stamp(String datasetArn, Instant when) {
+        em.createQuery("update Dataset d set d.dataChangedAt = :t where d.arn = :a")
+                .setParameter("t", when).setParameter("a", datasetArn).executeUpdate();
+    }
+}
