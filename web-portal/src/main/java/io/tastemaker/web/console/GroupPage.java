@@ -45,7 +45,7 @@ import java.util.Map;
  * The page of one dataset group ({@code group.xhtml?arn=...}): what it holds, from data to
  * campaigns and filters, and what a person does here: start an import, create and delete filters
  * (a refused expression is shown with a caret under the column at fault), and ask a campaign for
- * recommendations, with a filter and its values if wanted. Reading the page asks each List service in turn; each action calls one
+ * recommendations, with a filter and its values and a context (contextual field = value) if wanted. Reading the page asks each List service in turn; each action calls one
  * service and then reads the page again.
  */
 @Named("groupPage")
@@ -107,6 +107,8 @@ public class GroupPage implements Serializable {
     private Integer testNumResults = DEFAULT_TEST_RESULTS;
     private String testFilterArn;
     private String testFilterValues;
+    private String testContext;
+    private String testContextFields;
     private String testEventItemId;
     private String testEventType = "click";
     private List<RankedItemRow> results = List.of();
@@ -302,15 +304,43 @@ public class GroupPage implements Serializable {
         return values;
     }
 
-    /** Asks the chosen campaign for recommendations, as GetRecommendations does (with the chosen filter). */
+    /**
+     * The test panel's context: one {@code KEY=value} per line, the key a contextual field of the
+     * Interactions schema (e.g. {@code DEVICE=mobile}); blank lines are skipped, spaces around key and
+     * value dropped.
+     */
+    static Map<String, String> parseContext(String text) {
+        Map<String, String> context = new LinkedHashMap<>();
+        if (text == null) {
+            return context;
+        }
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 1 || line.substring(0, eq).isBlank()) {
+                throw new InvalidInputException("Context goes one per line as KEY=value, e.g. DEVICE=mobile; a line has "
+                        + "no key before its '='.");
+            }
+            context.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return context;
+    }
+
+    /** Asks the chosen campaign for recommendations, as GetRecommendations does (with the chosen filter and context). */
     public void runTest() {
         results = List.of();
         recommendationId = null;
+        testContextFields = null;
         try {
             String filterArn = trimmed(testFilterArn);
             Map<String, String> values = parseFilterValues(testFilterValues);
+            Map<String, String> context = parseContext(testContext);
             Recommendations answer = recommendations.recommend(session.accountId(), testCampaignArn, trimmed(testUserId), null,
-                    testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values);
+                    testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values, null, context);
+            List<String> fields = recommendations.contextFields(session.accountId(), testCampaignArn);
+            testContextFields = fields.isEmpty() ? "none" : String.join(", ", fields);
             List<RankedItemRow> ranked = new ArrayList<>();
             for (int i = 0; i < answer.items().size(); i++) {
                 ranked.add(RankedItemRow.of(i + 1, answer.items().get(i)));
@@ -473,6 +503,22 @@ public class GroupPage implements Serializable {
 
     public String getTestFilterValues() {
         return testFilterValues;
+    }
+
+    public String getTestContext() {
+        return testContext;
+    }
+
+    public void setTestContext(String testContext) {
+        this.testContext = testContext;
+    }
+
+    /**
+     * The contextual fields the tested campaign's model learned from, comma-separated ("none" when it
+     * learned from none), once a test has run; null before.
+     */
+    public String getTestContextFields() {
+        return testContextFields;
     }
 
     public void setTestFilterValues(String testFilterValues) {
