@@ -1,5 +1,6 @@
 package io.tastemaker.domain.recipe;
 
+import io.tastemaker.domain.common.Arns;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
@@ -94,7 +95,8 @@ public class RecipeCatalog {
     }
 
     public RecipeEntry describe(String arn) {
-        return byArn(arn).orElseThrow(() -> new ResourceNotFoundException("Could not find resource: " + arn));
+        return byArn(Arns.require("recipeArn", arn)).orElseThrow(() -> new ResourceNotFoundException(
+                "Could not find resource: " + arn));
     }
 
     /** The recipe a solution names; a well-formed but unavailable recipe gets a message saying so. */

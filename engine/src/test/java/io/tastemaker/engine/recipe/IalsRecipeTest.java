@@ -221,8 +221,16 @@ class IalsRecipeTest {
 
     @Test
     void sameDataHyperparametersAndSeedGiveIdenticalBytesOnAnyNumberOfThreads() throws IOException {
-        // Enough rows for many parallel tasks and several blocks of the Gram matrix.
+        // Enough rows for many parallel tasks and several blocks of the Gram matrix, and users whose
+        // projections take either path (dot products, or the transposed copy).
         InteractionLog log = GeneratedLogs.powerLaw(5_000, 300, 0.9, 25, SEED);
+        InteractionMatrix matrix = InteractionMatrix.of(log);
+        assertThat(matrix.userCount()).isGreaterThan(2 * IalsHalfStep.GRAM_BLOCK);
+        int shortUsers = 0;
+        for (int user = 0; user < matrix.userCount(); user++) {
+            shortUsers += matrix.userOffsets[user + 1] - matrix.userOffsets[user] < IalsHalfStep.MIN_TRANSPOSED ? 1 : 0;
+        }
+        assertThat(shortUsers).as("seed %d", SEED).isBetween(1, matrix.userCount() - 1);
         TrainingConfig config = config(IalsRecipe.FACTORS, "16", IalsRecipe.ITERATIONS, "3");
 
         byte[] once = bytesOf(new IalsRecipe("aws-user-personalization", 1).train(log, config));

@@ -82,6 +82,8 @@ public class GroupPage implements Serializable {
     EventTrackerService trackers;
     @Inject
     EventService events;
+    @Inject
+    ConsoleAudit audit;
 
     private String arn;
     private GroupRow group;
@@ -213,10 +215,12 @@ public class GroupPage implements Serializable {
         try {
             DatasetImportJob job = imports.create(session.accountId(), trimmed(importJobName), importDatasetArn,
                     trimmed(importLocation), importMode, null);
+            audit.record("personalize:CreateDatasetImportJob", job.getArn());
             ConsoleMessages.info("Started import job " + job.getJobName() + ": " + job.getStatus() + ".");
             importJobName = null;
             importLocation = null;
         } catch (PersonalizeException e) {
+            audit.record("personalize:CreateDatasetImportJob", importDatasetArn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -227,8 +231,10 @@ public class GroupPage implements Serializable {
     public void stopVersion(String versionArn) {
         try {
             versions.stop(session.accountId(), versionArn);
+            audit.record("personalize:StopSolutionVersionCreation", versionArn);
             ConsoleMessages.info("Stopping solution version " + ConsoleFormat.lastSegment(versionArn) + ".");
         } catch (PersonalizeException e) {
+            audit.record("personalize:StopSolutionVersionCreation", versionArn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -243,15 +249,18 @@ public class GroupPage implements Serializable {
         expressionProblem = null;
         try {
             Filter filter = filters.create(session.accountId(), trimmed(filterName), arn, filterExpression);
+            audit.record("personalize:CreateFilter", filter.getArn());
             ConsoleMessages.info("Created filter " + filter.getName() + ": " + filter.getStatus() + ".");
             filterName = null;
             filterExpression = null;
         } catch (InvalidInputException e) {
+            audit.record("personalize:CreateFilter", arn, e);
             int column = e.getCause() instanceof FilterValidationException v ? v.column() : -1;
             expressionProblem = ExpressionProblem.of(e.getMessage(), filterExpression, column);
             ConsoleMessages.error(e.getMessage());
             return;
         } catch (PersonalizeException e) {
+            audit.record("personalize:CreateFilter", arn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -262,8 +271,10 @@ public class GroupPage implements Serializable {
     public void deleteFilter(String filterArn) {
         try {
             filters.delete(session.accountId(), filterArn);
+            audit.record("personalize:DeleteFilter", filterArn);
             ConsoleMessages.info("Deleted filter " + ConsoleFormat.lastSegment(filterArn) + ".");
         } catch (PersonalizeException e) {
+            audit.record("personalize:DeleteFilter", filterArn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -363,8 +374,10 @@ public class GroupPage implements Serializable {
             }
             events.putEvents(account, found.get(0).getTrackingId(), userId, "console-" + userId,
                     List.of(new EventInput(null, eventType, null, itemId, Instant.now(), null, null, null)));
+            audit.record("personalize:PutEvents", found.get(0).getArn());
             ConsoleMessages.info("Sent a " + eventType + " event of " + userId + " for item " + itemId + ".");
         } catch (PersonalizeException e) {
+            audit.record("personalize:PutEvents", arn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
