@@ -58,10 +58,10 @@ import java.util.regex.Pattern;
  * over fixed blocks of rows in a fixed order, so the model is bit-identical whatever the number of
  * threads.
  *
- * <p>Speed (bench/spark-vs-ials, rank 64, 10 iterations, two cores shared with other jobs, load
- * average 26–33): Spark MLlib's implicit ALS took 16.5–19.2 times our wall time per iteration on
- * ml-latest-small and 19.8–26.3 times on 2 million synthetic interactions (23–31 times our CPU
- * time), at lower accuracy (nDCG@10 0.3813 against 0.3913); ADR 0011 has the figures.
+ * <p>Speed (bench/spark-vs-ials, three runs, rank 64, 10 iterations, two cores shared with other
+ * jobs, load average 21–33): Spark MLlib's implicit ALS took 16.5–21.3 times our wall time per
+ * iteration on ml-latest-small and 19.8–26.3 times on 2 million synthetic interactions (23–31 times
+ * our CPU time), at lower accuracy (nDCG@10 0.3813 against 0.3913); ADR 0011 has the figures.
  *
  * <p>The monitor hears {@code "Iteration i of n"} before each iteration, so a stop takes effect
  * within one iteration.
