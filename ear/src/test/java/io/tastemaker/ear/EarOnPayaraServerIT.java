@@ -71,7 +71,7 @@ class EarOnPayaraServerIT {
 
     private static final String ACCESS_KEY_ID = "AKIAITEAROPERATOR001";
     private static final String SECRET_ACCESS_KEY = "itEarSecretKey0123456789abcdefghijklmnop";
-    private static final String ADMIN_PASSWORD = "It-Ear-Admin-Passw0rd";
+    private static final String ADMIN_PASSWORD = "It-Ear-Operator-Passw0rd";
     private static final String APPLICATION = "tastemaker";
     private static final String POPULARITY_COUNT = "arn:aws:personalize:::recipe/aws-popularity-count";
     private static final String SCHEMA = """

@@ -208,7 +208,7 @@ class BadInputIT {
 
     @Test
     void anUnsignedRequestIsRefusedAsMissingAuthenticationToken() throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http = server.httpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Amz-Target", "AmazonPersonalize.ListDatasetGroups")

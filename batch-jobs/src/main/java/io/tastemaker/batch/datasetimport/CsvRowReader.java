@@ -1,8 +1,8 @@
 package io.tastemaker.batch.datasetimport;
 
-import io.tastemaker.domain.datasetimport.DataLocation;
 import io.tastemaker.domain.datasetimport.DatasetImportService;
 import io.tastemaker.domain.datasetimport.ImportPlan;
+import io.tastemaker.domain.datasetimport.ImportSources;
 import io.tastemaker.domain.datasetimport.rows.CsvRecord;
 import io.tastemaker.domain.datasetimport.rows.CsvRecordReader;
 import io.tastemaker.domain.datasetimport.rows.HeaderMapping;
@@ -29,6 +29,8 @@ public class CsvRowReader extends AbstractItemReader {
     JobContext jobContext;
     @Inject
     DatasetImportService imports;
+    @Inject
+    ImportSources sources;
 
     private CsvRecordReader reader;
     private RowValidator validator;
@@ -39,7 +41,7 @@ public class CsvRowReader extends AbstractItemReader {
         try {
             imports.started(arn, jobContext.getExecutionId());
             ImportPlan plan = imports.plan(arn);
-            reader = CsvRecordReader.ofUtf8(DataLocation.parse(plan.dataLocation()).open());
+            reader = CsvRecordReader.ofUtf8(sources.check(plan.accountId(), plan.dataLocation()).open());
             CsvRecord header = reader.read();
             if (header == null) {
                 throw new IllegalArgumentException("The file " + plan.dataLocation() + " is empty: it needs a header row.");

@@ -74,6 +74,9 @@ public class CampaignService {
 
     public Campaign update(String accountId, String campaignArn, String solutionVersionArn, Integer minProvisionedTps,
                            String campaignConfigJson) {
+        if (solutionVersionArn != null) {
+            Arns.require("solutionVersionArn", solutionVersionArn);
+        }
         Campaign campaign = find(accountId, campaignArn);
         if (!Status.ACTIVE.equals(campaign.getStatus())
                 || (campaign.getUpdateStatus() != null && Status.inProgress(campaign.getUpdateStatus()))) {

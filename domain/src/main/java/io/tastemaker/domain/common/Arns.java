@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
  */
 public final class Arns {
 
+    /** The model's RoleArn constraint: an IAM role ARN. */
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:([a-z\\d-]+):iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
     /** The model's ARN constraint: at most 256 characters, {@code arn:([a-z\d-]+):personalize:.*:.*:.+}. */
     private static final Pattern ARN = Pattern.compile("arn:([a-z\\d-]+):personalize:.*:.*:.+");
     private static final int MAX_ARN_LENGTH = 256;
@@ -50,6 +52,20 @@ public final class Arns {
             throw new InvalidInputException("1 validation error detected: Value '" + Texts.abbreviate(value)
                     + "' at '" + member + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
                     + "arn:([a-z\\d-]+):personalize:.*:.*:.+ and have length less than or equal to 256");
+        }
+        return value;
+    }
+
+    /**
+     * Checks that an optional {@code roleArn} is an IAM role ARN of at most 256 characters, as the
+     * model's {@code RoleArn} shape requires; Tastemaker assumes no role, but refuses what AWS
+     * would refuse.
+     */
+    public static String requireRoleOrNull(String member, String value) {
+        if (value != null && (value.length() > MAX_ARN_LENGTH || !ROLE_ARN.matcher(value).matches())) {
+            throw new InvalidInputException("1 validation error detected: Value '" + Texts.abbreviate(value)
+                    + "' at '" + member + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    + "arn:([a-z\\d-]+):iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
         }
         return value;
     }

@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,6 +15,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  *   <li>{@code tastemaker.data.dir} (default {@code ./data}): where the embedded database, the
  *       master key, staged files and reports live.</li>
+ *   <li>{@code tastemaker.import.dir} (default {@code <data dir>/imports}): where accounts other
+ *       than the operator's keep the files they import, each in {@code <import dir>/<account id>/}
+ *       (see {@link io.tastemaker.domain.datasetimport.ImportSources}).</li>
  *   <li>{@code tastemaker.partition} (default {@code aws}) and {@code tastemaker.region}
  *       (default {@code us-east-1}): the partition and region in every ARN. The defaults match
  *       the AWS SDKs' defaults so that clients need only an endpoint override.</li>
@@ -29,6 +33,10 @@ public class Settings {
     String dataDir;
 
     @Inject
+    @ConfigProperty(name = "tastemaker.import.dir")
+    Optional<String> importDir;
+
+    @Inject
     @ConfigProperty(name = "tastemaker.partition", defaultValue = "aws")
     String partition;
 
@@ -38,6 +46,12 @@ public class Settings {
 
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    /** The directory that holds one import directory per account, absolute and normalized. */
+    public Path importDir() {
+        return importDir.filter(dir -> !dir.isBlank()).map(Path::of).orElse(dataDir().resolve("imports"))
+                .toAbsolutePath().normalize();
     }
 
     @Produces

@@ -221,10 +221,20 @@ public class DatasetRows {
         }
     }
 
-    /** Streams the live interactions of a dataset, batch by batch in insertion order. */
+    /** Streams the live interactions of a dataset, batch by batch in insertion order, without their attributes. */
     public void forEachInteraction(String datasetArn, Consumer<InteractionRow> consumer) {
+        forEachInteraction(datasetArn, false, consumer);
+    }
+
+    /**
+     * Streams the live interactions of a dataset, batch by batch in insertion order; with
+     * {@code withAttributes}, each row carries its other schema fields as JSON (null when it has
+     * none), which costs reading that column.
+     */
+    public void forEachInteraction(String datasetArn, boolean withAttributes, Consumer<InteractionRow> consumer) {
         try (Connection c = Jdbc.connection(em);
              PreparedStatement ps = c.prepareStatement("select user_id, item_id, event_time, event_type, event_value, session_id"
+                     + (withAttributes ? ", attributes" : "")
                      + " from interaction where batch_id in (" + LIVE_BATCHES + ") order by id")) {
             ps.setFetchSize(10_000);
             ps.setString(1, datasetArn);
@@ -233,7 +243,7 @@ public class DatasetRows {
                     float value = rs.getFloat(5);
                     Float boxed = rs.wasNull() ? null : value;
                     consumer.accept(new InteractionRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                            boxed, rs.getString(6), null));
+                            boxed, rs.getString(6), withAttributes ? rs.getString(7) : null));
                 }
             }
         } catch (SQLException e) {

@@ -36,6 +36,7 @@ public class DatasetGroupService {
 
     public DatasetGroup create(String accountId, String name, String roleArn, String kmsKeyArn, String domain) {
         Names.require("name", name);
+        Arns.requireRoleOrNull("roleArn", roleArn);
         if (domain != null && !DOMAINS.contains(domain)) {
             throw new InvalidInputException("1 validation error detected: Value '" + domain
                     + "' at 'domain' failed to satisfy constraint: Member must satisfy enum value set: [ECOMMERCE, VIDEO_ON_DEMAND]");
@@ -59,7 +60,7 @@ public class DatasetGroupService {
 
     /** The dataset group, if it belongs to the account; otherwise ResourceNotFoundException. */
     public DatasetGroup find(String accountId, String arn) {
-        DatasetGroup group = em.find(DatasetGroup.class, arn);
+        DatasetGroup group = em.find(DatasetGroup.class, Arns.require("datasetGroupArn", arn));
         if (group == null || !group.getAccountId().equals(accountId)) {
             throw new ResourceNotFoundException("Could not find resource: " + arn);
         }

@@ -57,17 +57,20 @@ public class DatasetImportService {
     SchemaService schemas;
     @Inject
     Event<ImportRequested> requested;
+    @Inject
+    ImportSources sources;
 
     public DatasetImportJob create(String accountId, String jobName, String datasetArn, String dataLocation,
                                    String importMode, String roleArn) {
         Names.require("jobName", jobName);
+        Arns.requireRoleOrNull("roleArn", roleArn);
         Dataset dataset = datasets.find(accountId, Arns.require("datasetArn", datasetArn));
         String mode = importMode == null ? "FULL" : importMode;
         if (!mode.equals("FULL") && !mode.equals("INCREMENTAL")) {
             throw new InvalidInputException("1 validation error detected: Value '" + mode
                     + "' at 'importMode' failed to satisfy constraint: Member must satisfy enum value set: [FULL, INCREMENTAL]");
         }
-        DataLocation.parse(dataLocation);
+        sources.check(accountId, dataLocation);
         String arn = arns.of(accountId, ResourceType.DATASET_IMPORT_JOB, jobName);
         if (em.find(DatasetImportJob.class, arn) != null) {
             throw new ResourceAlreadyExistsException("A dataset import job with the name " + jobName + " already exists.");
@@ -121,8 +124,8 @@ public class DatasetImportService {
         DatasetImportJob job = job(arn);
         Dataset dataset = datasetOf(job);
         ParsedSchema schema = schemas.parsed(schemas.find(job.getAccountId(), dataset.getSchemaArn()));
-        return new ImportPlan(arn, dataset.getArn(), DatasetType.valueOf(dataset.getDatasetType()), schema,
-                job.getDataLocation(), job.getBatchId());
+        return new ImportPlan(arn, job.getAccountId(), dataset.getArn(), DatasetType.valueOf(dataset.getDatasetType()),
+                schema, job.getDataLocation(), job.getBatchId());
     }
 
     /** Writes one chunk: valid rows into the import's batch, rejections to its report, and the counts. */

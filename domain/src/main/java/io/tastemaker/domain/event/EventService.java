@@ -36,6 +36,12 @@ import java.util.Map;
 public class EventService {
 
     private static final int MAX_ID = 256;
+    /** The model's limits: RecommendationId, Impression, EventPropertiesJSON, ItemProperties, UserProperties. */
+    private static final int MAX_RECOMMENDATION_ID = 40;
+    private static final int MAX_IMPRESSION = 25;
+    private static final int MAX_EVENT_PROPERTIES = 1024;
+    private static final int MAX_ITEM_PROPERTIES = 32_000;
+    private static final int MAX_USER_PROPERTIES = 24_000;
 
     @Inject
     DatasetService datasets;
@@ -71,6 +77,21 @@ public class EventService {
                 throw new InvalidInputException(where + ".itemId is required: the Interactions dataset needs ITEM_ID.");
             }
             requireText(where + ".itemId", e.itemId(), MAX_ID);
+            if (e.eventId() != null) {
+                requireText(where + ".eventId", e.eventId(), MAX_ID);
+            }
+            if (e.recommendationId() != null) {
+                requireText(where + ".recommendationId", e.recommendationId(), MAX_RECOMMENDATION_ID);
+            }
+            if (e.impression() != null && e.impression().size() > MAX_IMPRESSION) {
+                throw new InvalidInputException(where + ".impression must hold at most " + MAX_IMPRESSION + " item ids.");
+            }
+            if (e.impression() != null) {
+                for (String shown : e.impression()) {
+                    requireText(where + ".impression", shown, MAX_ID);
+                }
+            }
+            requireLength(where + ".properties", e.properties(), MAX_EVENT_PROPERTIES);
             String attributes = properties(where + ".properties", e.properties(), schema,
                     List.of("USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE", "EVENT_VALUE"));
             out.add(new InteractionRow(userId == null ? "" : userId, e.itemId(), e.sentAt().getEpochSecond(),
@@ -94,6 +115,8 @@ public class EventService {
         List<RecordRow> out = new ArrayList<>();
         for (Map.Entry<String, String> e : idToProperties.entrySet()) {
             requireText(expected == DatasetType.ITEMS ? "itemId" : "userId", e.getKey(), MAX_ID);
+            requireLength("properties of " + Texts.abbreviate(e.getKey()), e.getValue(),
+                    expected == DatasetType.ITEMS ? MAX_ITEM_PROPERTIES : MAX_USER_PROPERTIES);
             out.add(new RecordRow(e.getKey(), properties("properties of " + e.getKey(), e.getValue(), schema, List.of(idField))));
         }
         rows.insertRecords(dataset.getArn(), expected, rows.streamBatch(dataset.getArn()), true, out);
@@ -131,6 +154,12 @@ public class EventService {
             out.add(field.name(), p.getValue());
         }
         return out.build().toString();
+    }
+
+    private static void requireLength(String member, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new InvalidInputException(member + " must have at most " + max + " characters, not " + value.length() + ".");
+        }
     }
 
     private static void requireText(String member, String value, int max) {

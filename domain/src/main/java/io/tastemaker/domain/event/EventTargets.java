@@ -3,6 +3,7 @@ package io.tastemaker.domain.event;
 import io.tastemaker.domain.dataset.Dataset;
 import io.tastemaker.domain.dataset.DatasetRows;
 import io.tastemaker.domain.dataset.DatasetService;
+import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
 import io.tastemaker.domain.eventtracker.EventTracker;
 import io.tastemaker.domain.eventtracker.EventTrackerService;
@@ -25,6 +26,7 @@ public class EventTargets {
 
     static final long LIFETIME_NANOS = 5_000_000_000L;
     private static final int CAPACITY = 10_000;
+    private static final int MAX_TRACKING_ID = 256;
 
     @Inject
     EventTrackerService trackers;
@@ -47,9 +49,13 @@ public class EventTargets {
     /**
      * The target of a tracking id of the account.
      *
+     * @throws InvalidInputException if the tracking id is empty or longer than 256 characters
      * @throws ResourceNotFoundException if no tracker has the id, or its group has no Interactions dataset
      */
     public Target of(String accountId, String trackingId) {
+        if (trackingId == null || trackingId.isEmpty() || trackingId.length() > MAX_TRACKING_ID) {
+            throw new InvalidInputException("trackingId must have between 1 and " + MAX_TRACKING_ID + " characters.");
+        }
         String key = accountId + "\n" + trackingId;
         Target target = targets.get(key);
         if (target == null || System.nanoTime() - target.loadedAt() > LIFETIME_NANOS) {

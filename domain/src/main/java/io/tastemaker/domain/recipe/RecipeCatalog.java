@@ -1,5 +1,6 @@
 package io.tastemaker.domain.recipe;
 
+import io.tastemaker.domain.common.Arns;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.error.ResourceNotFoundException;
 import io.tastemaker.engine.recipe.PopularityCountRecipe;
@@ -37,7 +38,9 @@ public class RecipeCatalog {
                     "Personalized recommendations from each user's interactions and their newest events: EASE (a "
                             + "closed-form item-to-item model) when its max_items most popular items cover 90% of the "
                             + "interactions, implicit ALS otherwise (hyperparameter algorithm: auto, ease or ials). "
-                            + "Users without interactions get the most popular items.",
+                            + "Users without interactions get the most popular items. Learns from the Interactions "
+                            + "schema's contextual fields (categorical strings such as DEVICE), so that a request's "
+                            + "context ranks the items as they are preferred there (hyperparameter context_weight).",
                     CATALOG_DATE, UserPersonalizationRecipe.HYPERPARAMETER_NAMES,
                     UserPersonalizationRecipe.HyperParameters::parse, UserPersonalizationRecipe::new, true),
             new RecipeEntry("aws-user-personalization-v2", PREFIX + "aws-user-personalization-v2",
@@ -49,8 +52,8 @@ public class RecipeCatalog {
             new RecipeEntry("aws-personalized-ranking", PREFIX + "aws-personalized-ranking",
                     "arn:aws:personalize:::algorithm/aws-personalized-ranking", "PERSONALIZED_RANKING",
                     "Orders a list of items for a user (GetPersonalizedRanking) with the same model as "
-                            + "aws-user-personalization (EASE or implicit ALS); items unknown at training go last with "
-                            + "score 0.",
+                            + "aws-user-personalization (EASE or implicit ALS), context included; items unknown at "
+                            + "training go last with score 0.",
                     CATALOG_DATE, UserPersonalizationRecipe.HYPERPARAMETER_NAMES,
                     UserPersonalizationRecipe.HyperParameters::parse, UserPersonalizationRecipe::new, true),
             new RecipeEntry("aws-personalized-ranking-v2", PREFIX + "aws-personalized-ranking-v2",
@@ -92,7 +95,8 @@ public class RecipeCatalog {
     }
 
     public RecipeEntry describe(String arn) {
-        return byArn(arn).orElseThrow(() -> new ResourceNotFoundException("Could not find resource: " + arn));
+        return byArn(Arns.require("recipeArn", arn)).orElseThrow(() -> new ResourceNotFoundException(
+                "Could not find resource: " + arn));
     }
 
     /** The recipe a solution names; a well-formed but unavailable recipe gets a message saying so. */

@@ -4,6 +4,7 @@ import io.tastemaker.domain.campaign.Campaign;
 import io.tastemaker.domain.campaign.CampaignService;
 import io.tastemaker.domain.campaign.ModelRegistry;
 import io.tastemaker.domain.common.Arns;
+import io.tastemaker.domain.common.Texts;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.filter.FilterRuntime;
 import io.tastemaker.domain.filter.FilterRuntime.RequestFilter;
@@ -18,11 +19,14 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** GetRecommendations and GetPersonalizedRanking from an ACTIVE campaign's model. */
 @Stateless
@@ -30,6 +34,14 @@ public class RecommendationService {
 
     public static final int DEFAULT_RESULTS = 25;
     public static final int MAX_RESULTS = 500;
+    /** Entries a request's {@code context} may hold (Personalize's {@code Context} map). */
+    public static final int MAX_CONTEXT_ENTRIES = 150;
+    /** Characters of a context key ({@code AttributeName}). */
+    public static final int MAX_CONTEXT_KEY = 150;
+    /** Characters of a context value ({@code AttributeValue}). */
+    public static final int MAX_CONTEXT_VALUE = 1000;
+
+    private static final Pattern CONTEXT_KEY = Pattern.compile("[A-Za-z\\d_]+");
 
     @Inject
     CampaignService campaigns;
@@ -61,6 +73,21 @@ public class RecommendationService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Recommendations recommend(String accountId, String campaignArn, String userId, String itemId, Integer numResults,
             String filterArn, Map<String, String> filterValues, Promotion promotion) {
+        return recommend(accountId, campaignArn, userId, itemId, numResults, filterArn, filterValues, promotion, null);
+    }
+
+    /**
+     * GetRecommendations with Personalize's {@code context} as well: contextual field → value (e.g.
+     * {@code DEVICE → mobile}), checked by {@link #checkContext}. A model that learned from the
+     * Interactions schema's contextual fields ranks the items as they are preferred in that context,
+     * promoted items included; keys and values it never saw are neutral, as is every context for
+     * models that learn from none (aws-popularity-count, aws-trending-now). RELATED_ITEMS campaigns
+     * refuse a context.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Recommendations recommend(String accountId, String campaignArn, String userId, String itemId, Integer numResults,
+            String filterArn, Map<String, String> filterValues, Promotion promotion, Map<String, String> context) {
+        Map<String, String> requestContext = checkContext(context);
         if (campaignArn == null) {
             throw new InvalidInputException("campaignArn is required (recommenderArn is not supported by this server yet).");
         }
@@ -75,6 +102,11 @@ public class RecommendationService {
         RequestFilter filter = filter(accountId, campaign, filterArn, filterValues);
         List<ScoredItem> items;
         if (model instanceof RelatedItemsModel related) {
+            if (!requestContext.isEmpty()) {
+                throw new InvalidInputException("context is for USER_PERSONALIZATION and PERSONALIZED_RANKING recipes; "
+                        + "campaign " + campaignArn + " serves recipe " + model.recipe() + ", a RELATED_ITEMS recipe. "
+                        + "Send the request without context.");
+            }
             if (itemId == null || itemId.isEmpty()) {
                 throw new InvalidInputException("itemId is required: campaign " + campaignArn + " serves recipe "
                         + model.recipe() + ", a RELATED_ITEMS recipe, which recommends items related to an item.");
@@ -96,12 +128,13 @@ public class RecommendationService {
                         + model.recipe() + ", which recommends items to a user.");
             }
             List<String> recent = history.recentItems(campaign.getSolutionVersionArn(), userId);
-            items = filter == null ? user.recommend(userId, recent, n)
-                    : user.recommend(userId, recent, n, filters.allowed(filter, model.catalog(), userId, null));
+            items = filter == null ? user.recommend(userId, recent, n, requestContext)
+                    : user.recommend(userId, recent, n, filters.allowed(filter, model.catalog(), userId, null),
+                            requestContext);
             if (promotion != null) {
                 RequestFilter promoted = filter(accountId, campaign, promotion.filterArn(), promotion.filterValues());
                 return promote(items, user.recommend(userId, recent, promotion.slots(n),
-                        filters.allowed(promoted, model.catalog(), userId, null)), n, promotion);
+                        filters.allowed(promoted, model.catalog(), userId, null), requestContext), n, promotion);
             }
         } else {
             throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
@@ -171,6 +204,14 @@ public class RecommendationService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Recommendations rank(String accountId, String campaignArn, String userId, List<String> inputList,
             String filterArn, Map<String, String> filterValues) {
+        return rank(accountId, campaignArn, userId, inputList, filterArn, filterValues, null);
+    }
+
+    /** GetPersonalizedRanking in a context, as {@link #recommend(String, String, String, String, Integer, String, Map, Promotion, Map)} takes it. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Recommendations rank(String accountId, String campaignArn, String userId, List<String> inputList,
+            String filterArn, Map<String, String> filterValues, Map<String, String> context) {
+        Map<String, String> requestContext = checkContext(context);
         if (campaignArn == null) {
             throw new InvalidInputException("campaignArn is required.");
         }
@@ -194,8 +235,63 @@ public class RecommendationService {
         RequestFilter filter = filter(accountId, campaign, filterArn, filterValues);
         List<String> candidates = filter == null ? inputList : filters.allowedAmong(filter, inputList, userId);
         return new Recommendations(ranking.rank(userId, history.recentItems(campaign.getSolutionVersionArn(), userId),
-                candidates), "RID-" + UUID.randomUUID());
+                candidates, requestContext), "RID-" + UUID.randomUUID());
     }
+
+    /**
+     * The contextual fields the model of an ACTIVE campaign learned from (e.g. {@code DEVICE}), as
+     * its Interactions schema names them; empty for models that learn from none.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<String> contextFields(String accountId, String campaignArn) {
+        Campaign campaign = campaigns.serving(accountId, campaignArn);
+        TrainedModel model = registry.get(campaign.getSolutionVersionArn());
+        return model instanceof UserModel user ? user.contextFields() : List.of();
+    }
+
+    /**
+     * A request's {@code context} checked against Personalize's {@code Context} shape: at most
+     * {@value #MAX_CONTEXT_ENTRIES} entries, each key 1 to {@value #MAX_CONTEXT_KEY} letters, digits
+     * and underscores (the name of a contextual field of the Interactions schema, matched ignoring
+     * case, so two keys may not differ only in case), each value a string of at most
+     * {@value #MAX_CONTEXT_VALUE} characters.
+     *
+     * @return the context, or an empty map for null
+     * @throws InvalidInputException naming the entry at fault and the rule
+     */
+    public static Map<String, String> checkContext(Map<String, String> context) {
+        if (context == null || context.isEmpty()) {
+            return Map.of();
+        }
+        if (context.size() > MAX_CONTEXT_ENTRIES) {
+            throw new InvalidInputException("context holds at most " + MAX_CONTEXT_ENTRIES + " entries, got "
+                    + context.size() + ".");
+        }
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : context.entrySet()) {
+            String key = entry.getKey();
+            if (key == null || key.isEmpty() || key.length() > MAX_CONTEXT_KEY || !CONTEXT_KEY.matcher(key).matches()) {
+                throw new InvalidInputException("context key " + (key == null ? "null" : "'" + Texts.abbreviate(key) + "'")
+                        + " must be 1 to " + MAX_CONTEXT_KEY + " letters, digits or underscores: the name of a "
+                        + "contextual field of the Interactions schema, such as DEVICE.");
+            }
+            String value = entry.getValue();
+            if (value == null) {
+                throw new InvalidInputException("The value of context key " + key + " must be a string.");
+            }
+            if (value.length() > MAX_CONTEXT_VALUE) {
+                throw new InvalidInputException("The value of context key " + key + " has " + value.length()
+                        + " characters; at most " + MAX_CONTEXT_VALUE + " are allowed.");
+            }
+            String previous = byField.put(key.toUpperCase(Locale.ROOT), key);
+            if (previous != null) {
+                throw new InvalidInputException("context keys " + previous + " and " + key + " name the same field "
+                        + "(field names ignore case); send one of them.");
+            }
+        }
+        return Map.copyOf(context);
+    }
+
 
     /**
      * A ranked list and the id that PutEvents may later cite; with a promotion, its name and the

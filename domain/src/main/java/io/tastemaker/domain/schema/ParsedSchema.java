@@ -43,6 +43,17 @@ public record ParsedSchema(String name, String namespace, List<FieldSpec> fields
         return -1;
     }
 
+    /**
+     * The contextual fields of an Interactions schema (Personalize's contextual metadata, such as
+     * {@code DEVICE}), in declaration order: the string fields marked {@code "categorical": true}
+     * that are not reserved. Personalize learns from a string field only when it is categorical.
+     */
+    public List<FieldSpec> contextualFields() {
+        return fields.stream()
+                .filter(f -> f.type() == FieldType.STRING && f.categorical() && ReservedField.byName(f.name()) == null)
+                .toList();
+    }
+
     /** The full name, {@code namespace.name}, or just the name without a namespace. */
     public String fullName() {
         return namespace.isEmpty() ? name : namespace + "." + name;

@@ -20,6 +20,18 @@ class NamesAndArnsTest {
     }
 
     @Test
+    void anOptionalRoleArnMustBeAnIamRoleArn() {
+        assertThat(Arns.requireRoleOrNull("roleArn", null)).isNull();
+        assertThat(Arns.requireRoleOrNull("roleArn", "arn:aws:iam::123456789012:role/PersonalizeRole"))
+                .endsWith("role/PersonalizeRole");
+        for (String bad : new String[] {"' OR '1'='1", "arn:aws:iam::123456789012:user/bob",
+                "arn:aws:personalize:us-east-1:123456789012:campaign/c", "arn:aws:iam::1234:role/r"}) {
+            assertThatThrownBy(() -> Arns.requireRoleOrNull("roleArn", bad)).as(bad)
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("'roleArn'");
+        }
+    }
+
+    @Test
     void buildsArnsInPersonalizeFormat() {
         Arns arns = new Arns("aws", "eu-west-1");
         assertThat(arns.of("123456789012", ResourceType.DATASET_GROUP, "shop"))

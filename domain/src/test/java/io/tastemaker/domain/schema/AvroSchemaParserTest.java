@@ -246,4 +246,21 @@ class AvroSchemaParserTest {
                 .hasMessageContaining("Field TAGS is of type array")
                 .hasMessageContaining("Field PRICE is a union of [string, int]");
     }
+
+    @Test
+    void the_contextual_fields_are_the_categorical_strings_that_are_not_reserved() {
+        ParsedSchema schema = parser.parse(record("""
+                {"name": "USER_ID", "type": "string"},
+                {"name": "ITEM_ID", "type": "string"},
+                {"name": "TIMESTAMP", "type": "long"},
+                {"name": "EVENT_TYPE", "type": "string"},
+                {"name": "device", "type": ["string", "null"], "categorical": true},
+                {"name": "IMPRESSION", "type": ["null", "string"]},
+                {"name": "LOCATION", "type": "string", "categorical": true},
+                {"name": "NOTE", "type": "string"},
+                {"name": "RATING", "type": "double"}
+                """));
+
+        assertThat(schema.contextualFields()).extracting(FieldSpec::name).containsExactly("device", "LOCATION");
+    }
 }

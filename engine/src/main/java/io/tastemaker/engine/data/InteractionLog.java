@@ -1,7 +1,11 @@
 package io.tastemaker.engine.data;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
@@ -15,11 +19,20 @@ import java.util.function.IntPredicate;
  *
  * <p>Logs derived with {@link #filter(IntPredicate)} share their parent's dictionaries, so an index
  * means the same user or item in both, and dictionary sizes count ids that may no longer have rows.
+ *
+ * <p>Contextual fields (Personalize's contextual metadata, such as {@code DEVICE}): a log may carry
+ * any number of categorical columns named when the builder is made ({@link #builder(int, List)}).
+ * Each row has at most one value per field, a dense index into that field's own dictionary
+ * ({@link #contextValues(int)}), or {@link #NO_CONTEXT} when the row has none. A value is taken
+ * whole: a {@code |} in it is part of the value, not a separator.
  */
 public final class InteractionLog {
 
     /** The event-type index of a row that was added without an event type. */
     public static final int NO_EVENT_TYPE = -1;
+
+    /** The context-value index of a row that has no value for a contextual field. */
+    public static final int NO_CONTEXT = -1;
 
     private final IdDictionary users;
     private final IdDictionary items;
@@ -29,6 +42,10 @@ public final class InteractionLog {
     private final long[] timestampColumn;
     private final float[] valueColumn;
     private final int[] eventTypeColumn;
+    private final List<String> contextFields;
+    private final IdDictionary[] contextValues;
+    /** [field][row] → value index or {@link #NO_CONTEXT}. */
+    private final int[][] contextColumns;
 
     /** Computed on first use; a race only computes the same immutable value twice. */
     private volatile RowGroups rowsByUser;
@@ -36,7 +53,7 @@ public final class InteractionLog {
 
     private InteractionLog(IdDictionary users, IdDictionary items, IdDictionary eventTypes,
             int[] userColumn, int[] itemColumn, long[] timestampColumn, float[] valueColumn,
-            int[] eventTypeColumn) {
+            int[] eventTypeColumn, List<String> contextFields, IdDictionary[] contextValues, int[][] contextColumns) {
         this.users = users;
         this.items = items;
         this.eventTypes = eventTypes;
@@ -45,16 +62,30 @@ public final class InteractionLog {
         this.timestampColumn = timestampColumn;
         this.valueColumn = valueColumn;
         this.eventTypeColumn = eventTypeColumn;
+        this.contextFields = contextFields;
+        this.contextValues = contextValues;
+        this.contextColumns = contextColumns;
     }
 
     /** A builder for a new log with its own dictionaries. */
     public static Builder builder() {
-        return new Builder(1024);
+        return new Builder(1024, List.of());
     }
 
     /** A builder for a new log, sized for about {@code expectedRows} rows. */
     public static Builder builder(int expectedRows) {
-        return new Builder(expectedRows);
+        return new Builder(expectedRows, List.of());
+    }
+
+    /**
+     * A builder for a new log with the given contextual fields, whose values
+     * {@link Builder#add(String, String, long, String, float, String[])} takes in this order.
+     *
+     * @param contextFields the fields' names, e.g. {@code DEVICE}; distinct ignoring case, not blank
+     * @throws IllegalArgumentException if a name is blank or repeated
+     */
+    public static Builder builder(int expectedRows, List<String> contextFields) {
+        return new Builder(expectedRows, contextFields);
     }
 
     /** The number of rows (interactions). */
@@ -107,6 +138,21 @@ public final class InteractionLog {
         return eventTypeColumn[row];
     }
 
+    /** The contextual fields, in the builder's order; empty when the log has none. */
+    public List<String> contextFields() {
+        return contextFields;
+    }
+
+    /** The distinct values of contextual field {@code field}, indexed as {@link #context(int, int)} returns them. */
+    public IdDictionary contextValues(int field) {
+        return contextValues[field];
+    }
+
+    /** The value index of contextual field {@code field} in {@code row}, or {@link #NO_CONTEXT}. */
+    public int context(int field, int row) {
+        return contextColumns[field][row];
+    }
+
     /**
      * The rows for which {@code rowFilter} (given a row index) is true, in their current order, as
      * a new log that shares this log's dictionaries. The predicate is called once per row.
@@ -129,6 +175,7 @@ public final class InteractionLog {
         long[] timestampOut = new long[count];
         float[] valueOut = new float[count];
         int[] eventTypeOut = new int[count];
+        int[][] contextOut = new int[contextColumns.length][count];
         for (int i = 0; i < count; i++) {
             int row = kept[i];
             userOut[i] = userColumn[row];
@@ -136,9 +183,12 @@ public final class InteractionLog {
             timestampOut[i] = timestampColumn[row];
             valueOut[i] = valueColumn[row];
             eventTypeOut[i] = eventTypeColumn[row];
+            for (int f = 0; f < contextColumns.length; f++) {
+                contextOut[f][i] = contextColumns[f][row];
+            }
         }
         return new InteractionLog(users, items, eventTypes, userOut, itemOut, timestampOut, valueOut,
-                eventTypeOut);
+                eventTypeOut, contextFields, contextValues, contextOut);
     }
 
     /** Rows grouped by user, each user's rows oldest first; one group per index of {@link #users()}. */
@@ -164,7 +214,8 @@ public final class InteractionLog {
     @Override
     public String toString() {
         return "InteractionLog[rows=" + size() + ", users=" + users.size() + ", items=" + items.size()
-                + ", eventTypes=" + eventTypes.size() + "]";
+                + ", eventTypes=" + eventTypes.size() + (contextFields.isEmpty() ? "" : ", context=" + contextFields)
+                + "]";
     }
 
     /**
@@ -183,12 +234,23 @@ public final class InteractionLog {
         private long[] timestampColumn;
         private float[] valueColumn;
         private int[] eventTypeColumn;
+        private final List<String> contextFields;
+        private final IdDictionary.Builder[] contextValues;
+        private int[][] contextColumns;
         private int size;
         private boolean built;
 
-        private Builder(int expectedRows) {
+        private Builder(int expectedRows, List<String> contextFields) {
             if (expectedRows < 0) {
                 throw new IllegalArgumentException("expectedRows must be >= 0, was " + expectedRows);
+            }
+            this.contextFields = List.copyOf(contextFields);
+            Set<String> seen = new HashSet<>();
+            for (String field : this.contextFields) {
+                if (field.isBlank() || !seen.add(field.toUpperCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException("Contextual field names must be distinct and not blank: "
+                            + contextFields);
+                }
             }
             int capacity = Math.max(16, expectedRows);
             userColumn = new int[capacity];
@@ -196,6 +258,11 @@ public final class InteractionLog {
             timestampColumn = new long[capacity];
             valueColumn = new float[capacity];
             eventTypeColumn = new int[capacity];
+            contextValues = new IdDictionary.Builder[this.contextFields.size()];
+            contextColumns = new int[this.contextFields.size()][capacity];
+            for (int f = 0; f < contextValues.length; f++) {
+                contextValues[f] = new IdDictionary.Builder(4);
+            }
         }
 
         /**
@@ -212,6 +279,24 @@ public final class InteractionLog {
          *     infinite
          */
         public Builder add(String userId, String itemId, long timestamp, String eventType, float value) {
+            return add(userId, itemId, timestamp, eventType, value, null);
+        }
+
+        /**
+         * Appends one interaction with its contextual values.
+         *
+         * @param context one value per contextual field of the builder, in their order, each
+         *     {@code null} or empty when the row has none; {@code null} when the row has none at all
+         * @return this builder
+         * @throws IllegalArgumentException as {@link #add(String, String, long, String, float)}, or if
+         *     {@code context} does not have one entry per contextual field
+         */
+        public Builder add(String userId, String itemId, long timestamp, String eventType, float value,
+                String[] context) {
+            if (context != null && context.length != contextFields.size()) {
+                throw new IllegalArgumentException(context.length + " contextual values for "
+                        + contextFields.size() + " contextual fields " + contextFields);
+            }
             if (built) {
                 throw new IllegalStateException("build() was already called");
             }
@@ -234,6 +319,10 @@ public final class InteractionLog {
             timestampColumn[size] = timestamp;
             valueColumn[size] = value;
             eventTypeColumn[size] = type;
+            for (int f = 0; f < contextColumns.length; f++) {
+                String v = context == null ? null : context[f];
+                contextColumns[f][size] = v == null || v.isEmpty() ? NO_CONTEXT : contextValues[f].intern(v);
+            }
             size++;
             return this;
         }
@@ -249,10 +338,16 @@ public final class InteractionLog {
                 throw new IllegalStateException("build() was already called");
             }
             built = true;
+            IdDictionary[] values = new IdDictionary[contextValues.length];
+            int[][] columns = new int[contextColumns.length][];
+            for (int f = 0; f < values.length; f++) {
+                values[f] = contextValues[f].build();
+                columns[f] = Arrays.copyOf(contextColumns[f], size);
+            }
             return new InteractionLog(users.build(), items.build(), eventTypes.build(),
                     Arrays.copyOf(userColumn, size), Arrays.copyOf(itemColumn, size),
                     Arrays.copyOf(timestampColumn, size), Arrays.copyOf(valueColumn, size),
-                    Arrays.copyOf(eventTypeColumn, size));
+                    Arrays.copyOf(eventTypeColumn, size), contextFields, values, columns);
         }
 
         private static void requireId(String id, String name) {
@@ -272,6 +367,9 @@ public final class InteractionLog {
             timestampColumn = Arrays.copyOf(timestampColumn, capacity);
             valueColumn = Arrays.copyOf(valueColumn, capacity);
             eventTypeColumn = Arrays.copyOf(eventTypeColumn, capacity);
+            for (int f = 0; f < contextColumns.length; f++) {
+                contextColumns[f] = Arrays.copyOf(contextColumns[f], capacity);
+            }
         }
     }
 }

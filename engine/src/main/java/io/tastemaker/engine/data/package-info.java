@@ -10,7 +10,11 @@
  * event value is {@link java.lang.Float#NaN} and a missing event type is
  * {@link io.tastemaker.engine.data.InteractionLog#NO_EVENT_TYPE}.
  *
+ * <p>Contextual metadata: a log may carry categorical contextual columns (such as {@code DEVICE}),
+ * one value or none per row and field, indexed into a dictionary per field; filtered logs carry
+ * them along.
+ *
  * <p>Out of scope: reading CSV or Avro (the batch import does that and feeds the builder), the Users
- * and Items datasets, contextual metadata and impressions.
+ * dataset, multi-valued contextual values ({@code |} is part of a value) and impressions.
  */
 package io.tastemaker.engine.data;

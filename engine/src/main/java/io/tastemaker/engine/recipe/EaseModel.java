@@ -451,6 +451,22 @@ public final class EaseModel implements UserPersonalizationModel {
                 () -> scored ? rawScores(history, from, to) : null);
     }
 
+    /**
+     * The raw scores over the catalog ({@link #rawScores}) of {@code userId} with the recent items
+     * joining the history, as {@link #recommend(String, List, int)} scores them; or {@code null} when
+     * this model answers the user by popularity (no modelled item in the history). A new array: the
+     * caller may change it. For {@link ContextualModel}.
+     */
+    double[] personalScores(String userId, List<String> recentItemIds) {
+        int[] history = history(userId, recentItemIds);
+        return hasModelledHistory(history, 0, history.length) ? rawScores(history, 0, history.length) : null;
+    }
+
+    /** The share of all counts of catalog item {@code item}: its popularity score. */
+    double share(int item) {
+        return shares[item];
+    }
+
     /** Whether the history at [from, to) includes a modelled item. */
     private boolean hasModelledHistory(int[] history, int from, int to) {
         for (int p = from; p < to; p++) {

@@ -495,6 +495,26 @@ public final class IalsModel implements UserPersonalizationModel {
         return gram;
     }
 
+    /**
+     * The raw scores over the catalog of {@code userId}, with the vector folded in from the recent
+     * items when there are known ones, as {@link #recommend(String, List, int)} scores them; or
+     * {@code null} when this model answers the user by popularity (unknown user, no known recent
+     * item). A new array: the caller may change it. For {@link ContextualModel}.
+     */
+    double[] personalScores(String userId, List<String> recentItemIds) {
+        float[] live = liveVector(userId, recentItemIds);
+        if (live != null) {
+            return rawScores(live, 0);
+        }
+        int user = users.indexOf(userId);
+        return user < 0 ? null : rawScores(userFactors, user * factors);
+    }
+
+    /** The share of all counts of catalog item {@code item}: its popularity score. */
+    double share(int item) {
+        return shares[item];
+    }
+
     /** {@code x · y_j} for every catalog item j, for the user vector {@code x[xo, xo + factors)}. */
     private double[] rawScores(float[] x, int xo) {
         int m = itemIds.length;

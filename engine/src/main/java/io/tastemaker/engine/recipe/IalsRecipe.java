@@ -61,7 +61,9 @@ import java.util.regex.Pattern;
  * <p>Speed (bench/spark-vs-ials, three runs, rank 64, 10 iterations, two cores shared with other
  * jobs, load average 21–33): Spark MLlib's implicit ALS took 16.5–21.3 times our wall time per
  * iteration on ml-latest-small and 19.8–26.3 times on 2 million synthetic interactions (23–31 times
- * our CPU time), at lower accuracy (nDCG@10 0.3813 against 0.3913); ADR 0011 has the figures.
+ * our CPU time), at lower accuracy (nDCG@10 0.3813 against 0.3913); ADR 0011 has the figures. An
+ * earlier run whose bench did not warm our JIT gave 4.8× on ml-latest-small: on a loaded machine
+ * that small data set's wall-time ratio is noisy, its CPU-time ratio much less so.
  *
  * <p>The monitor hears {@code "Iteration i of n"} before each iteration, so a stop takes effect
  * within one iteration.

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,19 @@ final class ListRanking {
      */
     static List<ScoredItem> rank(IdDictionary items, String[] itemIds, long[] counts, List<String> listedIds,
             Supplier<double[]> rawScores) {
+        return rank(items, item -> itemIds[item], counts, listedIds, rawScores);
+    }
+
+    /**
+     * The listed items the catalog knows by {@code scores} (over the whole catalog, asked for only
+     * when the list holds a known item, never null), with a softmax over them; then the unknown items.
+     */
+    static List<ScoredItem> rank(IdDictionary items, List<String> listedIds, Supplier<double[]> scores) {
+        return rank(items, items::idOf, null, listedIds, () -> Objects.requireNonNull(scores.get(), "scores"));
+    }
+
+    private static List<ScoredItem> rank(IdDictionary items, IntFunction<String> itemIds, long[] counts,
+            List<String> listedIds, Supplier<double[]> rawScores) {
         Objects.requireNonNull(listedIds, "itemIds");
         int[] known = new int[listedIds.size()];
         int knownCount = 0;
@@ -55,7 +69,7 @@ final class ListRanking {
                 total += counts[item];
             }
             for (int item : known) {
-                result.add(new ScoredItem(itemIds[item], counts[item] / total));
+                result.add(new ScoredItem(itemIds.apply(item), counts[item] / total));
             }
         } else {
             IndexSort.stableSort(known, (a, b) -> TopK.better(a, b, raw) ? -1 : TopK.better(b, a, raw) ? 1 : 0);
@@ -65,7 +79,7 @@ final class ListRanking {
                 normaliser += Math.exp(raw[item] - max);
             }
             for (int item : known) {
-                result.add(new ScoredItem(itemIds[item], Math.exp(raw[item] - max) / normaliser));
+                result.add(new ScoredItem(itemIds.apply(item), Math.exp(raw[item] - max) / normaliser));
             }
         }
         for (String id : unknown) {

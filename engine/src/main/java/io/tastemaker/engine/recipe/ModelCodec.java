@@ -64,7 +64,8 @@ public final class ModelCodec {
             SemanticSimilarityRecipe.NAME, NeighborListModel.reader(SemanticSimilarityRecipe.NAME,
                     SemanticSimilarityRecipe.HyperParameters::parse, SemanticSimilarityRecipe.NEIGHBORS_PER_ITEM),
             TrendingNowRecipe.NAME, TrendingNowModel::readPayload,
-            IalsModel.ARTIFACT_KEY, IalsModel::readPayload);
+            IalsModel.ARTIFACT_KEY, IalsModel::readPayload,
+            ContextualModel.ARTIFACT_KEY, ContextualModel::readPayload);
 
     private ModelCodec() {
     }

@@ -1,6 +1,7 @@
 package io.tastemaker.engine.recipe;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model that can order a given list of items for a user, as Personalize's
@@ -17,5 +18,17 @@ public interface RankingModel extends UserModel {
      */
     default List<ScoredItem> rank(String userId, List<String> recentItemIds, List<String> itemIds) {
         return rank(userId, itemIds);
+    }
+
+    /**
+     * {@link #rank(String, List, List)} in a context, as
+     * {@link UserModel#recommend(String, List, int, Map)} describes it; by default the context is
+     * ignored.
+     *
+     * @param context field → value; may be {@code null} or empty
+     */
+    default List<ScoredItem> rank(String userId, List<String> recentItemIds, List<String> itemIds,
+            Map<String, String> context) {
+        return rank(userId, recentItemIds, itemIds);
     }
 }

@@ -4,6 +4,7 @@ import io.tastemaker.engine.filter.AllowedItems;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model that recommends items to a user: USER_PERSONALIZATION recipes, and the cold-start answer
@@ -61,5 +62,38 @@ public interface UserModel extends TrainedModel {
             }
         }
         return Collections.unmodifiableList(result);
+    }
+
+    /**
+     * The contextual fields this model learned from (Personalize's contextual metadata, such as
+     * {@code DEVICE}), as the Interactions schema names them; a request's context is matched against
+     * them, ignoring case. Empty for models that do not learn from context (this default).
+     */
+    default List<String> contextFields() {
+        return List.of();
+    }
+
+    /**
+     * {@link #recommend(String, List, int)} for a request that carries a context (Personalize's
+     * {@code context}: contextual field → value, e.g. {@code DEVICE → mobile}). A model that learned
+     * from context ranks the items as they are preferred in that context; keys and values it never
+     * saw in training are neutral, and a context with nothing it knows (or none) answers exactly as
+     * {@link #recommend(String, List, int)}. Models that do not learn from context ignore it (this
+     * default).
+     *
+     * @param context field → value; may be {@code null} or empty
+     */
+    default List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults,
+            Map<String, String> context) {
+        return recommend(userId, recentItemIds, numResults);
+    }
+
+    /**
+     * {@link #recommend(String, List, int, AllowedItems)} in a context, as
+     * {@link #recommend(String, List, int, Map)}; by default the context is ignored.
+     */
+    default List<ScoredItem> recommend(String userId, List<String> recentItemIds, int numResults,
+            AllowedItems allowed, Map<String, String> context) {
+        return recommend(userId, recentItemIds, numResults, allowed);
     }
 }

@@ -29,6 +29,15 @@
  * {@code algorithmHyperParameters}; each recipe documents their defaults and ranges and exposes
  * their names so the domain can validate them when a solution is created.
  *
+ * <p>Context (Personalize's contextual metadata): when the interactions carry contextual fields
+ * (e.g. {@code DEVICE}), {@link io.tastemaker.engine.recipe.UserPersonalizationRecipe} also learns
+ * {@link io.tastemaker.engine.recipe.ContextEffects} (a smoothed lift of each value on each item) and
+ * returns a {@link io.tastemaker.engine.recipe.ContextualModel} around its EASE or iALS model, under
+ * its own artifact key ({@code aws-user-personalization/context}) that holds the base model's
+ * artifact. The context-aware calls ({@code recommend(..., context)}, {@code rank(..., context)})
+ * combine the user's ranking with the lifts; a context with nothing the model knows answers exactly
+ * as the context-free calls. Models that learn no context ignore it.
+ *
  * <p>{@code trainingMode} UPDATE:
  * {@link io.tastemaker.engine.recipe.UserPersonalizationRecipe#update} turns a previous EASE or iALS
  * model and all the current data into a new model without a full training: EASE keeps its
@@ -49,7 +58,8 @@
  * inside its top-k selection; list models skip disallowed entries), with the scores they would
  * have without the filter, and fewer results when fewer items qualify.
  *
- * <p>Out of scope here: promotions, exploration, live session events, item metadata in responses,
- * and the data minimums Personalize checks before training (the domain checks those).
+ * <p>Out of scope here: promotions, exploration, item metadata in responses, the data minimums
+ * Personalize checks before training (the domain checks those), and a per-user history by context
+ * (ADR 0015).
  */
 package io.tastemaker.engine.recipe;

@@ -3,6 +3,7 @@ package io.tastemaker.engine.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InteractionLogTest {
@@ -116,5 +117,46 @@ class InteractionLogTest {
         assertThat(log.value(9_999)).isEqualTo(9_999f);
         assertThat(log.users().size()).isEqualTo(37);
         assertThat(log.items().size()).isEqualTo(101);
+    }
+
+    @Test
+    void contextualColumnsHoldOneValuePerFieldAndSurviveFiltering() {
+        InteractionLog log = InteractionLog.builder(4, List.of("DEVICE", "LOCATION"))
+                .add("u1", "i1", 100, "click", Float.NaN, new String[] {"mobile", "home"})
+                .add("u1", "i2", 200, "click", Float.NaN, new String[] {"desktop", null})
+                .add("u2", "i1", 300, "click", Float.NaN, null)
+                .add("u2", "i3", 400, "click", Float.NaN, new String[] {"mobile", ""})
+                .add("u2", "i4", 500, "click", Float.NaN)
+                .build();
+
+        assertThat(log.contextFields()).containsExactly("DEVICE", "LOCATION");
+        assertThat(log.contextValues(0).size()).isEqualTo(2);
+        assertThat(log.contextValues(0).idOf(log.context(0, 3))).isEqualTo("mobile");
+        assertThat(log.context(0, 3)).isEqualTo(log.context(0, 0));
+        assertThat(log.context(1, 1)).isEqualTo(InteractionLog.NO_CONTEXT);
+        assertThat(log.context(1, 3)).isEqualTo(InteractionLog.NO_CONTEXT);
+        assertThat(log.context(0, 2)).isEqualTo(InteractionLog.NO_CONTEXT);
+        assertThat(log.context(0, 4)).isEqualTo(InteractionLog.NO_CONTEXT);
+        assertThat(log.toString()).contains("context=[DEVICE, LOCATION]");
+
+        InteractionLog late = log.filter(row -> log.timestamp(row) >= 200);
+        assertThat(late.contextFields()).isEqualTo(log.contextFields());
+        assertThat(late.contextValues(0)).isSameAs(log.contextValues(0));
+        assertThat(late.contextValues(0).idOf(late.context(0, 0))).isEqualTo("desktop");
+        assertThat(late.contextValues(0).idOf(late.context(0, 2))).isEqualTo("mobile");
+
+        assertThat(sample().contextFields()).isEmpty();
+    }
+
+    @Test
+    void contextualFieldsAreCheckedWhenTheBuilderIsMadeAndEachRowHasOneValuePerField() {
+        assertThatThrownBy(() -> InteractionLog.builder(1, List.of("DEVICE", "device")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+        assertThatThrownBy(() -> InteractionLog.builder(1, List.of(" ")))
+                .isInstanceOf(IllegalArgumentException.class);
+        InteractionLog.Builder builder = InteractionLog.builder(1, List.of("DEVICE"));
+        assertThatThrownBy(() -> builder.add("u", "i", 1, null, Float.NaN, new String[] {"a", "b"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 contextual values");
+        assertThat(builder.size()).isZero();
     }
 }

@@ -152,7 +152,8 @@ class FilteredRecommendationsTest {
         return allowed(catalog, i -> buckets[i], values.toString());
     }
 
-    private static AllowedItems allowedBuckets(IdDictionary catalog, java.util.function.IntFunction<String> bucket,
+    /** The items of {@code catalog} whose bucket ({@code bucket} of the catalog index) is {@code keep}. */
+    static AllowedItems allowedBuckets(IdDictionary catalog, java.util.function.IntFunction<String> bucket,
             String keep) {
         return allowed(catalog, bucket, "\"" + keep + "\"");
     }

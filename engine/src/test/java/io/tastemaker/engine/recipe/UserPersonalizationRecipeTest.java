@@ -117,7 +117,7 @@ class UserPersonalizationRecipeTest {
     void acceptsBothAlgorithmsHyperparametersAndChecksEveryValue() {
         assertThat(UserPersonalizationRecipe.HYPERPARAMETER_NAMES).containsExactlyInAnyOrder("algorithm", "lambda",
                 "max_items", "neighbors", "factors", "iterations", "regularization", "regularization_exponent", "alpha",
-                "cg_steps");
+                "cg_steps", "context_weight");
         UserPersonalizationRecipe.HyperParameters defaults = UserPersonalizationRecipe.HyperParameters.parse(Map.of());
         assertThat(defaults.algorithm()).isEqualTo(UserPersonalizationRecipe.Algorithm.AUTO);
         assertThat(defaults.ease()).isEqualTo(EaseRecipe.HyperParameters.defaults());

@@ -27,7 +27,7 @@ import java.util.Map;
  *   account suspend &lt;id&gt;
  *   account resume &lt;id&gt;
  * </pre>
- * The endpoint is {@code TASTEMAKER_ENDPOINT} (default {@code http://127.0.0.1:8080}). Exit
+ * The endpoint is {@code TASTEMAKER_ENDPOINT} (default {@code https://127.0.0.1:8443}; the JVM's trust store must trust the server's certificate, which the launcher arranges). Exit
  * status: 0 on success, 1 when the server refuses (its error is printed), 2 on bad usage.
  */
 public final class OperatorCli {
@@ -86,7 +86,7 @@ public final class OperatorCli {
                 return usage();
             }
         }
-        URI endpoint = URI.create(env.getOrDefault("TASTEMAKER_ENDPOINT", "http://127.0.0.1:8080"));
+        URI endpoint = URI.create(env.getOrDefault("TASTEMAKER_ENDPOINT", "https://127.0.0.1:8443"));
         try {
             HttpResponse<String> response = call(endpoint, operation, body, accessKeyId, secret);
             Object json = new FlatJson(response.body()).value();

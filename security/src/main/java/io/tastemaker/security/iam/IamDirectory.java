@@ -3,6 +3,7 @@ package io.tastemaker.security.iam;
 import io.tastemaker.security.accesskey.AccessKeys;
 import io.tastemaker.security.crypto.SecretBox;
 import io.tastemaker.security.password.PasswordHasher;
+import io.tastemaker.security.password.PasswordPolicy;
 import io.tastemaker.security.policy.PolicyDocument;
 import io.tastemaker.security.policy.ReadyMadePolicies;
 import io.tastemaker.security.policy.ReadyMadePolicy;
@@ -10,6 +11,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -75,6 +77,26 @@ public class IamDirectory {
         return user;
     }
 
+    /**
+     * Creates a user with, if given, a console password and managed policies, in one transaction:
+     * if any part is refused (a bad name, an unknown policy, too many policies), nothing is
+     * created. The API makes the same changes with CreateUser, CreateLoginProfile and
+     * AttachUserPolicy; the console's form makes them at once.
+     *
+     * @param password   the console password, or null for none
+     * @param policyArns managed policies to attach, possibly empty
+     */
+    public IamUser createUser(String accountId, String userName, String path, char[] password, List<String> policyArns) {
+        IamUser user = createUser(accountId, userName, path);
+        if (password != null) {
+            createLoginProfile(accountId, userName, password);
+        }
+        for (String policyArn : policyArns) {
+            attach(accountId, PolicyAttachment.USER, userName, policyArn);
+        }
+        return user;
+    }
+
     public Optional<IamUser> findUser(String accountId, String userName) {
         return userName == null ? Optional.empty() : Optional.ofNullable(em.find(IamUser.class, new IamUser.Key(accountId, userName)));
     }
@@ -111,12 +133,16 @@ public class IamDirectory {
         changes.bump();
     }
 
-    /** Gives a user a console password (IAM's CreateLoginProfile); the caller checks it against the password policy. */
+    /**
+     * Gives a user a console password (IAM's CreateLoginProfile), which must meet
+     * {@link PasswordPolicy#DEFAULT} ({@link PasswordPolicyViolationException} otherwise).
+     */
     public IamUser createLoginProfile(String accountId, String userName, char[] password) {
         IamUser user = getUser(accountId, userName);
         if (user.getPasswordHash() != null) {
             throw new EntityAlreadyExistsException("Login Profile for user " + userName + " already exists.");
         }
+        PasswordPolicy.check(userName, CharBuffer.wrap(password));
         user.setPasswordHash(hasher.hash(password));
         changes.bump();
         return user;
@@ -133,6 +159,14 @@ public class IamDirectory {
 
     public String userArn(IamUser user) {
         return arn(user.getAccountId(), "user", user.getPath(), user.getUserName());
+    }
+
+    /**
+     * The ARN a request about the user of that name is authorised on: the user's own ARN (with its
+     * path) if it exists, else the ARN such a user would have with path {@code /}.
+     */
+    public String userArn(String accountId, String userName) {
+        return findUser(accountId, userName).map(this::userArn).orElseGet(() -> arn(accountId, "user", "/", userName));
     }
 
     /** An IAM ARN: {@code arn:<partition>:iam::<account>:<type><path><name>}, the path defaulting to {@code /}. */
@@ -425,6 +459,11 @@ public class IamDirectory {
         return arn(group.getAccountId(), "group", group.getPath(), group.getGroupName());
     }
 
+    /** As {@link #userArn(String, String)}, for a group. */
+    public String groupArn(String accountId, String groupName) {
+        return findGroup(accountId, groupName).map(this::groupArn).orElseGet(() -> arn(accountId, "group", "/", groupName));
+    }
+
     // ---- what applies to a user -----------------------------------------------------------
 
     /**
@@ -471,6 +510,11 @@ public class IamDirectory {
         } else {
             throw new IllegalArgumentException("principalType " + principalType);
         }
+    }
+
+    /** Refuses a user name that IAM would refuse (1 to 64 of letters, digits and {@code +=,.@_-}); {@code member} names the field. */
+    static void requireUserName(String member, String value) {
+        requireName(member, value, USER_NAME, 64);
     }
 
     private static void requireName(String member, String value, Pattern pattern, int max) {

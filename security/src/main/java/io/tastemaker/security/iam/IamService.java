@@ -3,10 +3,12 @@ package io.tastemaker.security.iam;
 import io.tastemaker.security.accesskey.AccessKeys;
 import io.tastemaker.security.crypto.SecretBox;
 import io.tastemaker.security.password.PasswordHasher;
+import io.tastemaker.security.password.PasswordPolicy;
 import io.tastemaker.security.sigv4.Credential;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Accounts, users and access keys: creating the operator account on first start, looking up
@@ -29,7 +32,7 @@ public class IamService {
     public static final String ACCOUNT_ADMIN_POLICY = "arn:aws:iam::aws:policy/TastemakerAccountAdmin";
     private static final java.util.regex.Pattern ACCOUNT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,63}");
     private static final int GENERATED_PASSWORD_LENGTH = 20;
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final Logger LOG = Logger.getLogger(IamService.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -39,6 +42,8 @@ public class IamService {
     Clock clock;
     @Inject
     IamChanges changes;
+    @Inject
+    SignInLockout signInLockout;
 
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
@@ -68,6 +73,7 @@ public class IamService {
         if (accountName == null || !ACCOUNT_NAME.matcher(accountName).matches()) {
             throw new InvalidInputException("An account name is 1 to 63 letters, digits, '-' or '_', not '" + accountName + "'.");
         }
+        IamDirectory.requireUserName("The administrator's user name", adminUser);
         if (accountNameTaken(accountName)) {
             throw new EntityAlreadyExistsException("An account named " + accountName + " already exists.");
         }
@@ -81,10 +87,13 @@ public class IamService {
                 throw new EntityAlreadyExistsException("The access key id " + accessKeyId + " is already in use.");
             }
         }
+        if (password != null) {
+            PasswordPolicy.check(adminUser, password);
+        }
         Instant now = clock.instant();
         String accountId = newAccountId();
         em.persist(new Account(accountId, accountName, ACTIVE, now, operator));
-        String pwd = password != null ? password : generatePassword();
+        String pwd = password != null ? password : generatePassword(adminUser);
         em.persist(new IamUser(accountId, adminUser, hasher.hash(pwd.toCharArray()), now));
         em.flush();
         em.persist(new PolicyAttachment(accountId, PolicyAttachment.USER, adminUser, ACCOUNT_ADMIN_POLICY));
@@ -158,7 +167,13 @@ public class IamService {
         }
     }
 
-    /** Checks a console sign-in; the account may be given by id or by name. */
+    /**
+     * Checks a console sign-in; the account may be given by id or by name. Every refusal looks
+     * the same to the caller (an empty answer, after one password hash): a wrong password, an
+     * unknown account or user, a suspended account and a user locked by {@link SignInLockout}
+     * after too many failures. A locked user is refused even with the right password until the
+     * lock runs out; a success sets the failure count back to zero.
+     */
     public Optional<SignedIn> signIn(String account, String userName, char[] password) {
         List<Account> accounts = em.createQuery(
                         "select a from Account a where a.accountId = :v or a.name = :v", Account.class)
@@ -166,10 +181,19 @@ public class IamService {
                 .getResultList();
         boolean checked = false;
         for (Account a : accounts) {
-            IamUser user = em.find(IamUser.class, new IamUser.Key(a.getAccountId(), userName));
+            // The row stays locked until the transaction ends, so parallel guesses are counted one by one.
+            IamUser user = em.find(IamUser.class, new IamUser.Key(a.getAccountId(), userName), LockModeType.PESSIMISTIC_WRITE);
             if (user != null && user.getPasswordHash() != null) {
                 checked = true;
-                if (hasher.verify(password, user.getPasswordHash()) && ACTIVE.equals(a.getStatus())) {
+                boolean locked = signInLockout.isLocked(user);
+                boolean matches = hasher.verify(password, user.getPasswordHash());
+                if (locked) {
+                    continue;
+                }
+                if (!matches) {
+                    recordFailedSignIn(a, user);
+                } else if (ACTIVE.equals(a.getStatus())) {
+                    signInLockout.recordSuccess(user);
                     return Optional.of(new SignedIn(a.getAccountId(), a.getName(), userName));
                 }
             }
@@ -179,6 +203,14 @@ public class IamService {
             hasher.verify(password, decoyHash());
         }
         return Optional.empty();
+    }
+
+    private void recordFailedSignIn(Account account, IamUser user) {
+        if (signInLockout.recordFailure(user)) {
+            LOG.warning(() -> "Console user " + user.getUserName() + " of account " + account.getAccountId()
+                    + " is locked until " + user.getLockedUntil() + " after " + signInLockout.maxFailures()
+                    + " failed sign-ins in a row.");
+        }
     }
 
     private String decoyHash() {
@@ -214,12 +246,9 @@ public class IamService {
         throw new IllegalStateException("Could not find a free account id.");
     }
 
-    private String generatePassword() {
-        StringBuilder out = new StringBuilder(GENERATED_PASSWORD_LENGTH);
-        for (int i = 0; i < GENERATED_PASSWORD_LENGTH; i++) {
-            out.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
-        }
-        return out.toString();
+    /** A password that meets {@link PasswordPolicy#DEFAULT}, for a user whose password nobody chose. */
+    private String generatePassword(String userName) {
+        return PasswordPolicy.DEFAULT.generate(userName, random, GENERATED_PASSWORD_LENGTH);
     }
 
     /** A new account's credentials, shown once. {@code password} is null when the caller chose it. */

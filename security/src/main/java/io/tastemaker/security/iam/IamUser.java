@@ -29,6 +29,12 @@ public class IamUser {
     private String userId;
     @Column(name = "path", nullable = false, updatable = false)
     private String path = "/";
+    /** Failed console sign-ins since the last successful one (or since the last lockout ended). */
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+    /** The end of the current console lockout; null or past when the user is not locked. */
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
 
     protected IamUser() {
     }
@@ -74,6 +80,24 @@ public class IamUser {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** Failed console sign-ins in a row; see {@link SignInLockout}. */
+    public int getFailedSignIns() {
+        return failedSignIns;
+    }
+
+    /** When the console lockout ends; null if the user was never locked or the lock was lifted. */
+    public Instant getLockedUntil() {
+        return lockedUntil;
+    }
+
+    void setFailedSignIns(int failedSignIns) {
+        this.failedSignIns = failedSignIns;
+    }
+
+    void setLockedUntil(Instant lockedUntil) {
+        this.lockedUntil = lockedUntil;
     }
 
     /** The composite key: user names are unique within an account. */

@@ -12,7 +12,13 @@
  * read again after any IAM change here ({@link io.tastemaker.security.iam.IamChanges}) or after
  * 10 seconds (ADR 14).
  *
+ * <p>Console sign-in: a wrong password is counted on the user's row, and
+ * {@link io.tastemaker.security.iam.SignInLockout} locks the user after a run of failures; every
+ * refusal (unknown account or user, wrong password, locked user, suspended account) is the same
+ * empty answer after the same amount of hashing. Every password set must meet
+ * {@link io.tastemaker.security.password.PasswordPolicy#DEFAULT}.
+ *
  * <p>Out of scope: roles and AssumeRole, permission boundaries, MFA, policy versions beyond v1,
- * tags on IAM entities.
+ * tags on IAM entities, per-account password policies, password expiry and reuse.
  */
 package io.tastemaker.security.iam;

@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
  *
  * <p>Checks run in this order, and the first that fails decides the error: the request carries a
  * signature ({@code MissingAuthenticationTokenException}); the signature is well-formed
- * ({@code IncompleteSignatureException}); its scope names this service and the day of its
+ * ({@code IncompleteSignatureException}); its scope names this service, this server's region (when
+ * one is configured) and the day of its
  * {@code X-Amz-Date}, and that time is within the allowed skew of the clock (or, presigned, not
  * past its expiry) ({@code InvalidSignatureException}); no session token is sent and the access
  * key is known and active ({@code UnrecognizedClientException}); every signed header is present
  * ({@code IncompleteSignatureException}); a declared {@code x-amz-content-sha256} matches the body
- * and the signature matches ({@code InvalidSignatureException}). The scope, time and shape checks
+ * (S3's {@code UNSIGNED-PAYLOAD} is refused: outside S3, AWS signs every payload) and the signature
+ * matches ({@code InvalidSignatureException}). The scope, time and shape checks
  * come before the key lookup so that garbage costs no store access.
  *
  * <p>Thread-safe and stateless apart from its configuration.
@@ -57,6 +59,7 @@ public final class SigV4Verifier {
     private final Duration allowedSkew;
     private final SecretLookup lookup;
     private final String signingService;
+    private final String signingRegion;
 
     /**
      * Creates a verifier.
@@ -71,10 +74,30 @@ public final class SigV4Verifier {
      */
     public SigV4Verifier(
             Clock clock, Duration allowedSkew, SecretLookup lookup, String signingService) {
+        this(clock, allowedSkew, lookup, signingService, null);
+    }
+
+    /**
+     * Creates a verifier that also requires the scope's region.
+     *
+     * @param clock          the clock the signing time is checked against
+     * @param allowedSkew    how far {@code X-Amz-Date} may lie from the clock (see the other constructor)
+     * @param lookup         finds the credential of an access key id
+     * @param signingService the service name signatures must be scoped to
+     * @param signingRegion  the region signatures must be scoped to, e.g. {@code us-east-1}, as AWS
+     *                       requires of a regional endpoint; null accepts any region
+     */
+    public SigV4Verifier(
+            Clock clock, Duration allowedSkew, SecretLookup lookup, String signingService, String signingRegion) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.allowedSkew = Objects.requireNonNull(allowedSkew, "allowedSkew");
         this.lookup = Objects.requireNonNull(lookup, "lookup");
         this.signingService = Objects.requireNonNull(signingService, "signingService");
+        this.signingRegion = signingRegion;
+        if (signingRegion != null && !SERVICE.matcher(signingRegion).matches()) {
+            throw new IllegalArgumentException("signingRegion must be a lower-case region name such as "
+                    + "'us-east-1', not '" + signingRegion + "'");
+        }
         if (allowedSkew.compareTo(MIN_ALLOWED_SKEW) < 0
                 || allowedSkew.compareTo(MAX_ALLOWED_SKEW) > 0) {
             throw new IllegalArgumentException("allowedSkew must be from " + MIN_ALLOWED_SKEW + " to "
@@ -167,11 +190,20 @@ public final class SigV4Verifier {
         return signingService;
     }
 
+    /** The region signatures must be scoped to; null when any region is accepted. */
+    public String signingRegion() {
+        return signingRegion;
+    }
+
     private void checkScope(SignatureClaim claim) {
         CredentialScope scope = claim.scope();
         if (!scope.service().equals(signingService)) {
             throw invalid("Credential should be scoped to correct service: '" + signingService
                     + "', not '" + scope.service() + "'.");
+        }
+        if (signingRegion != null && !scope.region().equals(signingRegion)) {
+            throw invalid("Credential should be scoped to a valid region, not '" + scope.region()
+                    + "'. This endpoint's region is '" + signingRegion + "'.");
         }
         String day = claim.amzDate().substring(0, 8);
         if (!scope.date().equals(day)) {
@@ -218,7 +250,10 @@ public final class SigV4Verifier {
         }
         String value = declared.get(0).strip();
         if (value.equals(CanonicalRequest.UNSIGNED_PAYLOAD)) {
-            return value;
+            // S3's option only: a signature that does not cover the body would let whoever sees
+            // the request send another body under it.
+            throw invalid("x-amz-content-sha256 '" + CanonicalRequest.UNSIGNED_PAYLOAD + "' is only for S3; "
+                    + "this service needs the payload signed: send the hex SHA-256 of the body, or no such header.");
         }
         if (!HEX_SHA256.matcher(value).matches()) {
             throw invalid("x-amz-content-sha256 must be the hex SHA-256 of the body or '"

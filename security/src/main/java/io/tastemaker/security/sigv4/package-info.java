@@ -17,14 +17,15 @@
  *   <li>Signatures are compared in constant time; secrets never appear in messages or
  *       {@code toString()}.
  *   <li>A signature's scope must name the configured service and the day of its
- *       {@code X-Amz-Date}; any region is accepted, since the region is part of the key.
+ *       {@code X-Amz-Date}, and the configured region when there is one (the server's, as a
+ *       regional AWS endpoint requires; without one any region is accepted).
  *   <li>The signing time must lie within the allowed skew (15 minutes by default) of the injected
  *       clock; a presigned URL must also not be past {@code X-Amz-Expires} (at most 7 days).
  *   <li>{@code host} must be signed, and every signed header must be present.
  * </ul>
  *
- * <p>Left out: S3's rules (single encoding, no path normalization, chunked
- * {@code STREAMING-*} payloads), SigV4a (ECDSA, region sets), the {@code Date} header as an
+ * <p>Left out: S3's rules (single encoding, no path normalization, {@code UNSIGNED-PAYLOAD} and
+ * chunked {@code STREAMING-*} payloads, all refused), SigV4a (ECDSA, region sets), the {@code Date} header as an
  * alternative to {@code X-Amz-Date}, and session tokens: there is no STS here, so a request that
  * carries {@code X-Amz-Security-Token} is refused as {@code UnrecognizedClientException}.
  * Authorization (what a verified caller may do) is IAM's business, not this package's.

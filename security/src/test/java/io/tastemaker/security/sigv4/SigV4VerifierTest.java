@@ -264,7 +264,7 @@ class SigV4VerifierTest {
         }
 
         @Test
-        void verifies_an_unsigned_payload_and_ignores_its_body() {
+        void refuses_an_unsigned_payload_which_would_let_anyone_change_the_body() {
             byte[] body = RECOMMENDATIONS_BODY.getBytes(StandardCharsets.UTF_8);
             SdkHttpRequest request = post("/recommendations", "AmazonPersonalizeRuntime.X")
                     .putHeader("x-amz-content-sha256", CanonicalRequest.UNSIGNED_PAYLOAD)
@@ -274,9 +274,9 @@ class SigV4VerifierTest {
 
             assertThat(received.firstHeader("x-amz-content-sha256"))
                     .contains(CanonicalRequest.UNSIGNED_PAYLOAD);
-            assertThat(verifier.verify(received).accessKeyId()).isEqualTo(KEY_ID);
-            assertThat(verifier.verify(received.withBody(new byte[] {1, 2, 3})).accessKeyId())
-                    .isEqualTo(KEY_ID);
+            assertRefusal(refusal(received), "InvalidSignatureException", 403, "only for S3");
+            assertRefusal(refusal(received.withBody(new byte[] {1, 2, 3})), "InvalidSignatureException",
+                    403, "only for S3");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -689,6 +689,21 @@ class SigV4VerifierTest {
         }
 
         @Test
+        void a_verifier_with_a_region_refuses_a_signature_for_another_region() {
+            SigV4Verifier regional = new SigV4Verifier(
+                    CLOCK, SigV4Verifier.DEFAULT_ALLOWED_SKEW, LOOKUP, SERVICE, REGION);
+            SignedRequest request = recommendations();
+            SignedRequest elsewhere = new SigV4Signer(CLOCK, "eu-west-1", SERVICE)
+                    .sign(request, KEY_ID, SECRET).applyTo(request);
+
+            assertThat(regional.verify(signedRecommendations()).accessKeyId()).isEqualTo(KEY_ID);
+            assertThat(verifier.verify(elsewhere).accessKeyId()).as("no region configured").isEqualTo(KEY_ID);
+            assertRefusal(refusal(regional, elsewhere), "InvalidSignatureException", 403,
+                    "Credential should be scoped to a valid region, not 'eu-west-1'.");
+            assertThat(regional.signingRegion()).isEqualTo(REGION);
+        }
+
+        @Test
         void refusals_never_mention_the_secret() {
             SignedRequest request = recommendations();
             SignedRequest signed = signer.sign(request, KEY_ID, INACTIVE_SECRET).applyTo(request);
@@ -710,5 +725,7 @@ class SigV4VerifierTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allowedSkew");
         assertThatThrownBy(() -> new SigV4Verifier(CLOCK, LOOKUP, "Personalize"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signingService");
+        assertThatThrownBy(() -> new SigV4Verifier(CLOCK, SigV4Verifier.DEFAULT_ALLOWED_SKEW, LOOKUP, SERVICE,
+                "US East")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signingRegion");
     }
 }

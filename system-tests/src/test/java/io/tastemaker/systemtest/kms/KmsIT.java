@@ -417,6 +417,8 @@ class KmsIT {
         env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-credentials").toString());
         env.put("AWS_PAGER", "");
         env.put("AWS_EC2_METADATA_DISABLED", "true");
+        // Trust the server's generated certificate, as docs/operations.md tells CLI users to.
+        env.put("AWS_CA_BUNDLE", server.certificate().file().toString());
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -109,6 +109,8 @@ class AccountsIT {
         create.environment().put("AWS_ACCESS_KEY_ID", server.accessKeyId());
         create.environment().put("AWS_SECRET_ACCESS_KEY", server.secretAccessKey());
         create.environment().put("TASTEMAKER_ENDPOINT", server.endpoint().toString());
+        // The launcher trusts the certificate it generated in this data directory (tls/truststore.p12).
+        create.environment().put("TASTEMAKER_DATA_DIR", server.dataDir().toString());
         Process process = create.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 import software.amazon.awssdk.services.personalize.model.Campaign;
@@ -37,8 +38,9 @@ import software.amazon.awssdk.services.personalizeevents.PersonalizeEventsClient
 import software.amazon.awssdk.services.personalizeruntime.PersonalizeRuntimeClient;
 
 /**
- * The official AWS SDK clients, pointed at a {@link TastemakerServer} with {@code endpointOverride},
- * region {@code us-east-1} and static credentials. Retries are off, so that a test sees each
+ * The official AWS SDK clients, pointed at a {@link TastemakerServer} with {@code endpointOverride}
+ * (HTTPS, trusting the server's generated certificate and nothing else), region
+ * {@code us-east-1} (IAM: the global region) and static credentials. Retries are off, so that a test sees each
  * answer of the server exactly once; every call has a deadline.
  *
  * <p>Also: waiting for a resource to leave its {@code CREATE PENDING}/{@code CREATE IN_PROGRESS}
@@ -54,31 +56,46 @@ public final class Clients implements AutoCloseable {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
 
     private final URI endpoint;
+    private final HttpClient http;
     private final StaticCredentialsProvider credentials;
     private final PersonalizeClient personalize;
     private final PersonalizeRuntimeClient runtime;
     private final PersonalizeEventsClient events;
+    private final IamClient iam;
     private final KmsClient kms;
 
     private Clients(TastemakerServer server, String accessKeyId, String secretAccessKey) {
         endpoint = server.endpoint();
+        http = server.httpClient();
         credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey));
         ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
                 .retryStrategy(AwsRetryStrategy.doNotRetry())
                 .apiCallTimeout(CALL_TIMEOUT)
                 .build();
         personalize = PersonalizeClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials).httpClientBuilder(trusting(server))
                 .overrideConfiguration(config).build();
         runtime = PersonalizeRuntimeClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials).httpClientBuilder(trusting(server))
                 .overrideConfiguration(config).build();
         events = PersonalizeEventsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials).httpClientBuilder(trusting(server))
+                .overrideConfiguration(config).build();
+        iam = IamClient.builder().endpointOverride(server.endpoint()).region(Region.AWS_GLOBAL)
+                .credentialsProvider(credentials).httpClientBuilder(trusting(server))
                 .overrideConfiguration(config).build();
         kms = KmsClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(credentials).httpClientBuilder(trusting(server))
                 .overrideConfiguration(config).build();
+    }
+
+    /**
+     * The SDK's HTTP client for any AWS SDK client of the tests (e.g. {@code IamClient}): it
+     * trusts the server's certificate and no other.
+     */
+    public static UrlConnectionHttpClient.Builder trusting(TastemakerServer server) {
+        ServerCertificate certificate = server.certificate();
+        return UrlConnectionHttpClient.builder().tlsTrustManagersProvider(certificate::trustManagers);
     }
 
     /** Clients signing as the server's operator. */
@@ -101,6 +118,11 @@ public final class Clients implements AutoCloseable {
 
     public PersonalizeEventsClient events() {
         return events;
+    }
+
+    /** IAM (its Query protocol, signed for the global region), acting inside these credentials' account. */
+    public IamClient iam() {
+        return iam;
     }
 
     /** AWS KMS ({@code TrentService}, signed for {@code kms}) on the same endpoint. */
@@ -276,7 +298,7 @@ public final class Clients implements AutoCloseable {
             }
         });
         try {
-            return HttpClient.newHttpClient().send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return this.http.send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -294,6 +316,7 @@ public final class Clients implements AutoCloseable {
         personalize.close();
         runtime.close();
         events.close();
+        iam.close();
         kms.close();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -18,13 +19,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium (Debian's {@code /usr/bin/chromium} and {@code chromedriver}) on a fresh
- * profile, pointed at a {@link TastemakerServer}'s console, with the waits and reads the console
- * tests share.
+ * profile, pointed at a {@link TastemakerServer}'s console over HTTPS, with the waits and reads
+ * the console tests share. It accepts the server's self-signed certificate by its public key
+ * ({@code --ignore-certificate-errors-spki-list}), and no other certificate error.
  */
 public final class ConsoleBrowser implements AutoCloseable {
 
@@ -47,12 +51,26 @@ public final class ConsoleBrowser implements AutoCloseable {
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US");
+                "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-US",
+                // Accept the server's self-signed certificate, and no other: it is pinned by its public key.
+                "--ignore-certificate-errors-spki-list=" + server.certificate().spkiSha256Base64());
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
         driver = new ChromeDriver(driverService, options);
     }
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * The messages Chromium's console logged since the last call (errors, warnings, and what the
+     * pages logged), e.g. Content-Security-Policy violations, which Chromium logs as errors.
+     */
+    public List<String> browserLog() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     /** The absolute URL of a console page, e.g. {@code /login.xhtml}. */

@@ -18,8 +18,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,23 +25,29 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * One Tastemaker server per test JVM: Payara Micro running the WAR under test, on a free port of
- * 127.0.0.1, with a fresh data directory under {@code tastemaker.it.work} and a fresh database
- * (an H2 file in the data directory, or a new PostgreSQL database {@code tastemaker_it_<millis>}
- * when {@code tastemaker.it.database=postgresql}, dropped when the JVM exits).
+ * One Tastemaker server per test JVM: Payara Micro running the WAR under test, started by the
+ * {@code tastemaker} launcher's {@code serve} command exactly as an operator starts it, over
+ * HTTPS only on a free port of 127.0.0.1, with the self-signed certificate that the launcher
+ * generates in the data directory ({@link #certificate()}: every client of the tests trusts that
+ * one certificate and nothing else), with a fresh data directory under {@code tastemaker.it.work}
+ * and a fresh database (an H2 file in the data directory, or a new PostgreSQL database
+ * {@code tastemaker_it_<millis>} when {@code tastemaker.it.database=postgresql}, dropped when the
+ * JVM exits).
  *
  * <p>A start is complete when the application answers {@code GET /ping} with 200. The operator
  * account gets fixed credentials, so that tests can sign requests without reading the
- * first-start credentials file. The server's output goes to {@code server.log} in its data
- * directory; Payara's root directory is {@code payara/} there, made afresh at every start as the
- * {@code tastemaker} launcher does. A start that fails or times out throws with the first errors and the end of
- * that log (after a thread dump, {@code threads-*.txt}, if the server hangs).
+ * first-start credentials file. Console sign-in locks last {@link #SIGN_IN_LOCKOUT} instead of
+ * 15 minutes, so that a test can watch a lock run out. The server's output goes to
+ * {@code server.log} in its data directory; Payara's root directory is {@code payara/} there, made
+ * afresh at every start by the launcher. A start that fails or times out throws with the first
+ * errors and the end of that log (after a thread dump, {@code threads-*.txt}, if the server hangs).
  *
  * <p>System properties (set by the Failsafe configuration of this module):
  * <ul>
+ *   <li>{@code tastemaker.it.launcher} (default: the {@code tastemaker} script in the current
+ *       directory or the nearest one above it): the launcher;</li>
  *   <li>{@code tastemaker.it.payara}: the Payara Micro jar;</li>
  *   <li>{@code tastemaker.it.war}: the Tastemaker WAR;</li>
  *   <li>{@code tastemaker.it.work}: where data directories are created;</li>
@@ -62,8 +66,10 @@ public final class TastemakerServer {
     public static final String ACCESS_KEY_ID = "AKIAITTESTOPERATOR01";
     /** The operator's secret access key: 40 characters, as AWS's. */
     public static final String SECRET_ACCESS_KEY = "itSecretKey0123456789abcdefghijklmnopqrs";
-    /** The console password of the operator's {@code admin} user. */
-    public static final String ADMIN_PASSWORD = "It-Admin-Passw0rd-2024";
+    /** The console password of the operator's {@code admin} user; it meets the password policy. */
+    public static final String ADMIN_PASSWORD = "It-Operator-Passw0rd-2024";
+    /** How long a console user stays locked after too many failed sign-ins, on this server. */
+    public static final Duration SIGN_IN_LOCKOUT = Duration.ofSeconds(30);
 
     /**
      * The application's own readiness endpoint, which the {@code tastemaker} launcher waits on too.
@@ -88,6 +94,7 @@ public final class TastemakerServer {
     private static TastemakerServer shared;
     private static RuntimeException startFailure;
 
+    private final Path launcher;
     private final Path payaraJar;
     private final Path war;
     private final Path dataDir;
@@ -95,12 +102,15 @@ public final class TastemakerServer {
     private final int port;
     private final Database database;
     private final Map<String, String> extraEnvironment = new java.util.LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    /** Read from the data directory once the launcher has made it; the same across restarts. */
+    private ServerCertificate certificate;
+    private HttpClient http;
     /** The size of the log when the current process started: where its own lines begin. */
     private long logOffset;
 
-    private TastemakerServer(Path payaraJar, Path war, Path dataDir, int port, Database database) {
+    private TastemakerServer(Path launcher, Path payaraJar, Path war, Path dataDir, int port, Database database) {
+        this.launcher = launcher;
         this.payaraJar = payaraJar;
         this.war = war;
         this.dataDir = dataDir;
@@ -153,6 +163,7 @@ public final class TastemakerServer {
     }
 
     private static TastemakerServer create(Map<String, String> extraEnvironment) {
+        Path launcher = launcher();
         Path payara = requiredFile("tastemaker.it.payara");
         Path war = requiredFile("tastemaker.it.war");
         Path work = Path.of(System.getProperty("tastemaker.it.work", "target/it-work")).toAbsolutePath();
@@ -170,14 +181,37 @@ public final class TastemakerServer {
                     "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres"), "tastemaker_it_" + millis);
             default -> throw new IllegalStateException("tastemaker.it.database must be h2 or postgresql, was " + kind);
         };
-        TastemakerServer server = new TastemakerServer(payara, war, dataDir, freePort(), database);
+        TastemakerServer server = new TastemakerServer(launcher, payara, war, dataDir, freePort(), database);
         server.extraEnvironment.putAll(extraEnvironment);
         return server;
     }
 
-    /** The base URL of every API: control plane, runtime and events. */
+    /** The base URL of every API (control plane, runtime and events) and of the console: HTTPS. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("https://127.0.0.1:" + port);
+    }
+
+    /**
+     * The server's certificate, generated by the launcher at the first start in
+     * {@code <data dir>/tls/certificate.pem}; the only one the tests' clients trust.
+     */
+    public synchronized ServerCertificate certificate() {
+        if (certificate == null) {
+            Path pem = dataDir.resolve("tls").resolve("certificate.pem");
+            if (!Files.isRegularFile(pem)) {
+                throw new IllegalStateException("The launcher has not made " + pem + " (yet)");
+            }
+            certificate = ServerCertificate.read(pem);
+        }
+        return certificate;
+    }
+
+    /** A {@code java.net.http} client that trusts only {@link #certificate()}. */
+    public synchronized HttpClient httpClient() {
+        if (http == null) {
+            http = certificate().httpClient();
+        }
+        return http;
     }
 
     public String accessKeyId() {
@@ -260,38 +294,27 @@ public final class TastemakerServer {
     }
 
     private synchronized void start() {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String opt : System.getProperty("tastemaker.it.java.opts", "-Xmx2g").trim().split("\\s+")) {
-            if (!opt.isEmpty()) {
-                command.add(opt);
-            }
-        }
-        Path rootDir = dataDir.resolve("payara");
-        Path preboot = dataDir.resolve("preboot.asadmin");
-        try {
-            // Fresh at every start, as the launcher does: a root directory that already holds the
-            // application makes Payara Micro deploy it a second time after --deploy.
-            deleteRecursively(rootDir);
-            Files.createDirectories(rootDir);
-            Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
-                    + ".network-listener.http-listener.address=127.0.0.1\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        command.addAll(List.of("-jar", payaraJar.toString(), "--nocluster", "--rootdir", rootDir.toString(),
-                "--prebootcommandfile", preboot.toString(), "--port", Integer.toString(port),
-                "--deploy", war.toString(), "--contextroot", "/"));
+        List<String> command = List.of("bash", launcher.toString(), "serve");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("TASTEMAKER_JAVA_OPTS", System.getProperty("tastemaker.it.java.opts", "-Xmx2g").trim());
+        env.put("TASTEMAKER_PAYARA_MICRO_JAR", payaraJar.toString());
+        env.put("TASTEMAKER_WAR", war.toString());
         env.put("TASTEMAKER_DATA_DIR", dataDir.toString());
+        env.put("TASTEMAKER_BIND_ADDRESS", "127.0.0.1");
+        env.put("TASTEMAKER_HTTPS_PORT", Integer.toString(port));
+        env.remove("TASTEMAKER_HTTP_PORT");
+        env.remove("TASTEMAKER_TLS_KEYSTORE");
+        env.remove("TASTEMAKER_HOSTNAME");
         env.putAll(database.environment());
         env.put("TASTEMAKER_ADMIN_ACCESS_KEY_ID", ACCESS_KEY_ID);
         env.put("TASTEMAKER_ADMIN_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
         env.put("TASTEMAKER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("TASTEMAKER_SIGNIN_LOCKOUT_SECONDS", Long.toString(SIGN_IN_LOCKOUT.toSeconds()));
         env.putAll(extraEnvironment);
         long started = System.nanoTime();
         try {
@@ -314,6 +337,7 @@ public final class TastemakerServer {
         long deadline = started + START_TIMEOUT.toNanos();
         HttpRequest readiness = HttpRequest.newBuilder(endpoint().resolve(READINESS_PATH)).timeout(Duration.ofSeconds(5)).GET()
                 .build();
+        Path pem = dataDir.resolve("tls").resolve("certificate.pem");
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -324,8 +348,13 @@ public final class TastemakerServer {
                 stop();
                 throw new IllegalStateException("Payara Micro could not deploy " + war + failureDetails());
             }
+            if (!Files.isRegularFile(pem)) {
+                last = "no certificate yet at " + pem;
+                sleep(Duration.ofSeconds(1));
+                continue;
+            }
             try {
-                HttpResponse<String> response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = httpClient().send(readiness, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -426,6 +455,22 @@ public final class TastemakerServer {
         } catch (IOException e) {
             return "(could not read " + log + ": " + e + ")";
         }
+    }
+
+    /** The {@code tastemaker} launcher: {@code tastemaker.it.launcher}, or the nearest one above the current directory. */
+    private static Path launcher() {
+        String configured = System.getProperty("tastemaker.it.launcher");
+        if (configured != null && !configured.isBlank()) {
+            return requiredFile("tastemaker.it.launcher");
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("tastemaker");
+            if (Files.isRegularFile(candidate) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No tastemaker launcher in " + Path.of("").toAbsolutePath()
+                + " or above it; set tastemaker.it.launcher.");
     }
 
     private static Path requiredFile(String property) {
@@ -531,17 +576,6 @@ public final class TastemakerServer {
                 }
             }
             return otherwise;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tastemaker.web.api;
 
+import io.tastemaker.domain.common.Texts;
 import io.tastemaker.domain.error.InvalidInputException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -57,6 +58,20 @@ public final class JsonIn {
         if (value == null) {
             throw new InvalidInputException("1 validation error detected: Value null at '" + member
                     + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * A string member that must be one of an enumeration's values, as the model's enum shapes
+     * require; null when absent.
+     */
+    public String enumValue(String member, String... allowed) {
+        String value = string(member);
+        if (value != null && !List.of(allowed).contains(value)) {
+            throw new InvalidInputException("1 validation error detected: Value '" + Texts.abbreviate(value) + "' at '"
+                    + member + "' failed to satisfy constraint: Member must satisfy enum value set: "
+                    + List.of(allowed));
         }
         return value;
     }

@@ -29,10 +29,10 @@ public class RuntimeResource {
     public Response getRecommendations(byte[] body) {
         JsonIn r = JsonIn.parse(body);
         authorizer.authorize("personalize:GetRecommendations", List.of(resourceOf(r)));
-        refuseUnsupported(r, "context", "metadataColumns", "recommenderArn");
+        refuseUnsupported(r, "metadataColumns", "recommenderArn");
         var result = recommendations.recommend(caller.accountId(), r.string("campaignArn"), r.string("userId"),
                 r.string("itemId"), r.integer("numResults"), r.string("filterArn"), r.stringMap("filterValues"),
-                promotion(r));
+                promotion(r), r.stringMap("context"));
         JsonOut out = JsonOut.object()
                 .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score())
                         .put("promotionName", result.promotionOf(i.itemId())))
@@ -45,9 +45,9 @@ public class RuntimeResource {
     public Response getPersonalizedRanking(byte[] body) {
         JsonIn r = JsonIn.parse(body);
         authorizer.authorize("personalize:GetPersonalizedRanking", List.of(resourceOf(r)));
-        refuseUnsupported(r, "context", "metadataColumns");
+        refuseUnsupported(r, "metadataColumns");
         var result = recommendations.rank(caller.accountId(), r.string("campaignArn"), r.string("userId"),
-                r.strings("inputList"), r.string("filterArn"), r.stringMap("filterValues"));
+                r.strings("inputList"), r.string("filterArn"), r.stringMap("filterValues"), r.stringMap("context"));
         JsonOut out = JsonOut.object()
                 .list("personalizedRanking", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
                 .put("recommendationId", result.recommendationId());

@@ -36,7 +36,8 @@ public class SolutionOperations implements OperationGroup {
         return Map.ofEntries(
                 Map.entry("ListRecipes", r -> {
                     PageRequest page = PageRequest.of("ListRecipes", r.string("nextToken"), r.integer("maxResults"));
-                    if (r.string("domain") != null) {
+                    r.enumValue("recipeProvider", "SERVICE");
+                    if (r.enumValue("domain", "ECOMMERCE", "VIDEO_ON_DEMAND") != null) {
                         return JsonOut.object().list("recipes", List.<RecipeEntry>of(), e -> JsonOut.object());
                     }
                     List<RecipeEntry> all = recipes.all();

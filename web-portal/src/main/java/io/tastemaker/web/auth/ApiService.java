@@ -14,6 +14,8 @@ public enum ApiService {
     KMS("kms", "TrentService."),
     /** Tastemaker's own operator operations ({@code Tastemaker.*}), e.g. creating accounts. */
     TASTEMAKER("tastemaker", "Tastemaker."),
+    /** AWS CloudTrail's JSON 1.1 protocol: LookupEvents over the audit trail. */
+    CLOUDTRAIL("cloudtrail", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."),
     /** AWS IAM's Query protocol: a form-encoded {@code POST /} with {@code Action=...}. */
     IAM("iam", null);
 

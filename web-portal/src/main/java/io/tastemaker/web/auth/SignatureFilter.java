@@ -1,5 +1,6 @@
 package io.tastemaker.web.auth;
 
+import io.tastemaker.domain.common.Arns;
 import io.tastemaker.security.iam.CredentialCache;
 import io.tastemaker.security.sigv4.Credential;
 import io.tastemaker.security.sigv4.SigV4Verifier;
@@ -27,7 +28,9 @@ import java.util.Map;
  * Authenticates every API request with AWS Signature Version 4 before anything else runs. The
  * body is read here (bounded), verified against its signature, and handed on unchanged.
  * Failures become AWS errors through {@link io.tastemaker.web.api.ApiErrors}. The signature must
- * be scoped to the {@link ApiService} the request is addressed to.
+ * be scoped to the {@link ApiService} the request is addressed to and, but for the global IAM, to
+ * this server's region ({@code tastemaker.region}, the region of its ARNs), as a regional AWS
+ * endpoint requires.
  */
 @Provider
 @PreMatching
@@ -44,20 +47,26 @@ public class SignatureFilter implements ContainerRequestFilter {
     Clock clock;
     @Inject
     Caller caller;
+    @Inject
+    Arns arns;
 
     private final Map<ApiService, SigV4Verifier> verifiers = new EnumMap<>(ApiService.class);
 
     @PostConstruct
     void init() {
         for (ApiService service : ApiService.values()) {
-            verifiers.put(service, new SigV4Verifier(clock, credentials::find, service.signingName()));
+            // IAM is a global service: its clients sign for the partition's global region (us-east-1 in aws).
+            String region = service == ApiService.IAM ? null : arns.region();
+            verifiers.put(service, new SigV4Verifier(clock, SigV4Verifier.DEFAULT_ALLOWED_SKEW, credentials::find,
+                    service.signingName(), region));
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        if ("GET".equals(request.getMethod()) && ("/".equals(path) || "/ping".equals(path))) {
+        // GET /metrics is for Prometheus, which cannot sign: web.monitoring.MetricsResource guards it.
+        if ("GET".equals(request.getMethod()) && ("/".equals(path) || "/ping".equals(path) || "/metrics".equals(path))) {
             return;
         }
         byte[] body = readBounded(request.getEntityStream());

@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Guards the console: a request for any console page without a signed-in session goes to the
  * sign-in page. The sign-in page itself and the Faces resources (scripts, styles, images) pass.
- * {@code /console} and {@code /console/} go to the dashboard. Pages are sent with headers that
- * keep them out of caches and frames.
+ * {@code /console} and {@code /console/} go to the dashboard. The security headers (content
+ * security policy, no framing, no caching) are set before this filter runs, by
+ * {@link io.tastemaker.web.edge.SecurityHeadersFilter}: {@code web.xml} orders the two.
  */
 @WebFilter(filterName = "ConsoleFilter", urlPatterns = "/console/*")
 public class ConsoleFilter extends HttpFilter {
@@ -37,10 +38,6 @@ public class ConsoleFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setHeader("X-Frame-Options", "DENY");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "same-origin");
-        response.setHeader("Cache-Control", "no-store");
         if (path.equals(CONSOLE) || path.equals(CONSOLE + "/")) {
             response.sendRedirect(request.getContextPath() + DASHBOARD);
             return;

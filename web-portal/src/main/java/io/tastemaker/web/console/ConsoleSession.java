@@ -4,6 +4,7 @@ import io.tastemaker.security.iam.IamService.SignedIn;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 
@@ -16,6 +17,9 @@ import java.io.Serializable;
 public class ConsoleSession implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    @Inject
+    ConsoleAudit audit;
 
     private String accountId;
     private String accountName;
@@ -30,6 +34,9 @@ public class ConsoleSession implements Serializable {
     /** Ends the HTTP session (and with it this bean) and goes back to the sign-in page. */
     public String signOut() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        if (accountId != null) {
+            audit.signedOut();
+        }
         accountId = null;
         accountName = null;
         userName = null;

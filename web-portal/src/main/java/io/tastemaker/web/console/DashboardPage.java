@@ -27,6 +27,8 @@ public class DashboardPage implements Serializable {
     DatasetGroupService groups;
     @Inject
     KmsService kms;
+    @Inject
+    ConsoleAudit audit;
 
     private List<GroupRow> rows = List.of();
     private String name;
@@ -44,12 +46,14 @@ public class DashboardPage implements Serializable {
     public void create() {
         try {
             DatasetGroup group = groups.create(session.accountId(), trimmed(name), trimmed(roleArn), trimmed(kmsKeyArn), null);
+            audit.record("personalize:CreateDatasetGroup", group.getArn());
             ConsoleMessages.info("Created dataset group " + group.getName()
                     + (group.getKmsKeyArn() == null ? "." : ", encrypted at rest under " + group.getKmsKeyArn() + "."));
             name = null;
             roleArn = null;
             kmsKeyArn = null;
         } catch (PersonalizeException e) {
+            audit.record("personalize:CreateDatasetGroup", null, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }

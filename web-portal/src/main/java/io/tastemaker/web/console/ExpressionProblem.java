@@ -3,8 +3,9 @@ package io.tastemaker.web.console;
 import java.io.Serializable;
 
 /**
- * Why a filter expression was refused, shown under the editor: the message, and, when the problem
- * has a place, the expression on one line with a caret under that column.
+ * Why a filter expression (or a policy document) was refused, shown under the editor: the message,
+ * and, when the problem has a place, the expression (the document's line) on one line with a caret
+ * under that column.
  *
  * @param message the domain's message
  * @param line the expression with line breaks and tabs as spaces (so columns line up), or null

@@ -45,7 +45,7 @@ import java.util.Map;
  * The page of one dataset group ({@code group.xhtml?arn=...}): what it holds, from data to
  * campaigns and filters, and what a person does here: start an import, create and delete filters
  * (a refused expression is shown with a caret under the column at fault), and ask a campaign for
- * recommendations, with a filter and its values if wanted. Reading the page asks each List service in turn; each action calls one
+ * recommendations, with a filter and its values and a context (contextual field = value) if wanted. Reading the page asks each List service in turn; each action calls one
  * service and then reads the page again.
  */
 @Named("groupPage")
@@ -82,6 +82,8 @@ public class GroupPage implements Serializable {
     EventTrackerService trackers;
     @Inject
     EventService events;
+    @Inject
+    ConsoleAudit audit;
 
     private String arn;
     private GroupRow group;
@@ -105,6 +107,8 @@ public class GroupPage implements Serializable {
     private Integer testNumResults = DEFAULT_TEST_RESULTS;
     private String testFilterArn;
     private String testFilterValues;
+    private String testContext;
+    private String testContextFields;
     private String testEventItemId;
     private String testEventType = "click";
     private List<RankedItemRow> results = List.of();
@@ -211,10 +215,12 @@ public class GroupPage implements Serializable {
         try {
             DatasetImportJob job = imports.create(session.accountId(), trimmed(importJobName), importDatasetArn,
                     trimmed(importLocation), importMode, null);
+            audit.record("personalize:CreateDatasetImportJob", job.getArn());
             ConsoleMessages.info("Started import job " + job.getJobName() + ": " + job.getStatus() + ".");
             importJobName = null;
             importLocation = null;
         } catch (PersonalizeException e) {
+            audit.record("personalize:CreateDatasetImportJob", importDatasetArn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -225,8 +231,10 @@ public class GroupPage implements Serializable {
     public void stopVersion(String versionArn) {
         try {
             versions.stop(session.accountId(), versionArn);
+            audit.record("personalize:StopSolutionVersionCreation", versionArn);
             ConsoleMessages.info("Stopping solution version " + ConsoleFormat.lastSegment(versionArn) + ".");
         } catch (PersonalizeException e) {
+            audit.record("personalize:StopSolutionVersionCreation", versionArn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -241,15 +249,18 @@ public class GroupPage implements Serializable {
         expressionProblem = null;
         try {
             Filter filter = filters.create(session.accountId(), trimmed(filterName), arn, filterExpression);
+            audit.record("personalize:CreateFilter", filter.getArn());
             ConsoleMessages.info("Created filter " + filter.getName() + ": " + filter.getStatus() + ".");
             filterName = null;
             filterExpression = null;
         } catch (InvalidInputException e) {
+            audit.record("personalize:CreateFilter", arn, e);
             int column = e.getCause() instanceof FilterValidationException v ? v.column() : -1;
             expressionProblem = ExpressionProblem.of(e.getMessage(), filterExpression, column);
             ConsoleMessages.error(e.getMessage());
             return;
         } catch (PersonalizeException e) {
+            audit.record("personalize:CreateFilter", arn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -260,8 +271,10 @@ public class GroupPage implements Serializable {
     public void deleteFilter(String filterArn) {
         try {
             filters.delete(session.accountId(), filterArn);
+            audit.record("personalize:DeleteFilter", filterArn);
             ConsoleMessages.info("Deleted filter " + ConsoleFormat.lastSegment(filterArn) + ".");
         } catch (PersonalizeException e) {
+            audit.record("personalize:DeleteFilter", filterArn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -291,15 +304,43 @@ public class GroupPage implements Serializable {
         return values;
     }
 
-    /** Asks the chosen campaign for recommendations, as GetRecommendations does (with the chosen filter). */
+    /**
+     * The test panel's context: one {@code KEY=value} per line, the key a contextual field of the
+     * Interactions schema (e.g. {@code DEVICE=mobile}); blank lines are skipped, spaces around key and
+     * value dropped.
+     */
+    static Map<String, String> parseContext(String text) {
+        Map<String, String> context = new LinkedHashMap<>();
+        if (text == null) {
+            return context;
+        }
+        for (String line : text.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 1 || line.substring(0, eq).isBlank()) {
+                throw new InvalidInputException("Context goes one per line as KEY=value, e.g. DEVICE=mobile; a line has "
+                        + "no key before its '='.");
+            }
+            context.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+        }
+        return context;
+    }
+
+    /** Asks the chosen campaign for recommendations, as GetRecommendations does (with the chosen filter and context). */
     public void runTest() {
         results = List.of();
         recommendationId = null;
+        testContextFields = null;
         try {
             String filterArn = trimmed(testFilterArn);
             Map<String, String> values = parseFilterValues(testFilterValues);
+            Map<String, String> context = parseContext(testContext);
             Recommendations answer = recommendations.recommend(session.accountId(), testCampaignArn, trimmed(testUserId), null,
-                    testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values);
+                    testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values, null, context);
+            List<String> fields = recommendations.contextFields(session.accountId(), testCampaignArn);
+            testContextFields = fields.isEmpty() ? "none" : String.join(", ", fields);
             List<RankedItemRow> ranked = new ArrayList<>();
             for (int i = 0; i < answer.items().size(); i++) {
                 ranked.add(RankedItemRow.of(i + 1, answer.items().get(i)));
@@ -333,8 +374,10 @@ public class GroupPage implements Serializable {
             }
             events.putEvents(account, found.get(0).getTrackingId(), userId, "console-" + userId,
                     List.of(new EventInput(null, eventType, null, itemId, Instant.now(), null, null, null)));
+            audit.record("personalize:PutEvents", found.get(0).getArn());
             ConsoleMessages.info("Sent a " + eventType + " event of " + userId + " for item " + itemId + ".");
         } catch (PersonalizeException e) {
+            audit.record("personalize:PutEvents", arn, e);
             ConsoleMessages.error(e.getMessage());
             return;
         }
@@ -460,6 +503,22 @@ public class GroupPage implements Serializable {
 
     public String getTestFilterValues() {
         return testFilterValues;
+    }
+
+    public String getTestContext() {
+        return testContext;
+    }
+
+    public void setTestContext(String testContext) {
+        this.testContext = testContext;
+    }
+
+    /**
+     * The contextual fields the tested campaign's model learned from, comma-separated ("none" when it
+     * learned from none), once a test has run; null before.
+     */
+    public String getTestContextFields() {
+        return testContextFields;
     }
 
     public void setTestFilterValues(String testFilterValues) {

@@ -26,6 +26,8 @@ public class KmsKeysPage implements Serializable {
     ConsoleSession session;
     @Inject
     KmsService kms;
+    @Inject
+    ConsoleAudit audit;
 
     private List<KmsKeyRow> rows = List.of();
     private String description;
@@ -37,56 +39,62 @@ public class KmsKeysPage implements Serializable {
     }
 
     public void create() {
-        if (act(account -> kms.createKey(account, description == null ? null : description.strip(), null, null, null,
+        if (act("kms:CreateKey", null, account -> kms.createKey(account, description == null ? null : description.strip(), null, null, null,
                 List.of()), key -> "Created key " + key.getKeyId() + ".")) {
             description = null;
         }
     }
 
     public void enable(String keyId) {
-        act(account -> kms.enable(account, keyId), key -> "Enabled key " + key.getKeyId() + ".");
+        act("kms:EnableKey", keyId, account -> kms.enable(account, keyId), key -> "Enabled key " + key.getKeyId() + ".");
     }
 
     public void disable(String keyId) {
-        act(account -> kms.disable(account, keyId),
+        act("kms:DisableKey", keyId, account -> kms.disable(account, keyId),
                 key -> "Disabled key " + key.getKeyId() + ": it encrypts and decrypts nothing until it is enabled.");
     }
 
     public void enableRotation(String keyId) {
-        act(account -> kms.enableRotation(account, keyId, null),
+        act("kms:EnableKeyRotation", keyId, account -> kms.enableRotation(account, keyId, null),
                 key -> "Key " + key.getKeyId() + " rotates every " + key.getRotationPeriodDays() + " days.");
     }
 
     public void disableRotation(String keyId) {
-        act(account -> kms.disableRotation(account, keyId),
+        act("kms:DisableKeyRotation", keyId, account -> kms.disableRotation(account, keyId),
                 key -> "Automatic rotation of key " + key.getKeyId() + " is off.");
     }
 
     public void rotateNow(String keyId) {
-        act(account -> kms.rotateOnDemand(account, keyId),
+        act("kms:RotateKeyOnDemand", keyId, account -> kms.rotateOnDemand(account, keyId),
                 key -> "Rotated key " + key.getKeyId() + ": new material encrypts from now on (version "
                         + key.getCurrentVersion() + "); earlier ciphertexts still decrypt.");
     }
 
     public void scheduleDeletion(String keyId) {
-        act(account -> kms.scheduleDeletion(account, keyId, pendingWindowDays),
+        act("kms:ScheduleKeyDeletion", keyId, account -> kms.scheduleDeletion(account, keyId, pendingWindowDays),
                 key -> "Key " + key.getKeyId() + " will be deleted on " + ConsoleFormat.time(key.getDeletionDate())
                         + " unless the deletion is cancelled before.");
     }
 
     public void cancelDeletion(String keyId) {
-        act(account -> kms.cancelDeletion(account, keyId),
+        act("kms:CancelKeyDeletion", keyId, account -> kms.cancelDeletion(account, keyId),
                 key -> "Cancelled the deletion of key " + key.getKeyId() + "; it is disabled until you enable it.");
     }
 
-    /** Runs an action for the signed-in account, says how it went, and reads the keys again. */
-    private boolean act(Function<String, KmsKey> action, Function<KmsKey, String> message) {
+    /**
+     * Runs an action for the signed-in account, records it in the audit trail as {@code auditAction}
+     * on the key, says how it went, and reads the keys again.
+     */
+    private boolean act(String auditAction, String keyId, Function<String, KmsKey> action,
+                        Function<KmsKey, String> message) {
         boolean done;
         try {
             KmsKey key = action.apply(session.accountId());
+            audit.record(auditAction, key.getArn());
             ConsoleMessages.info(message.apply(key));
             done = true;
         } catch (KmsException e) {
+            audit.record(auditAction, keyId, e);
             ConsoleMessages.error(e.getMessage());
             done = false;
         }

@@ -24,6 +24,8 @@ public class SignInPage {
     IamService iam;
     @Inject
     ConsoleSession session;
+    @Inject
+    ConsoleAudit audit;
 
     private String account;
     private String userName;
@@ -41,6 +43,7 @@ public class SignInPage {
             Arrays.fill(secret, '\0');
         }
         if (who.isEmpty()) {
+            audit.signInFailed(account, userName);
             ConsoleMessages.error(FAILED);
             return null;
         }
@@ -49,6 +52,7 @@ public class SignInPage {
             request.changeSessionId();
         }
         session.signIn(who.get());
+        audit.signedIn(who.get().accountId(), who.get().userName());
         return "/index.xhtml?faces-redirect=true";
     }
 

@@ -8,7 +8,14 @@
  * dataset group ({@link io.tastemaker.web.console.GroupPage}): its datasets with their schema and
  * published row count, the import jobs with their counts and kept rejected rows, a form to start
  * an import, the solutions with their versions and offline metrics, the campaigns, and a panel
- * that asks a campaign for recommendations.
+ * that asks a campaign for recommendations; the audit trail ({@link
+ * io.tastemaker.web.console.AuditPage}: search, export through {@link
+ * io.tastemaker.web.console.AuditExportServlet}, chain verification); IAM of the signed-in account
+ * ({@link io.tastemaker.web.console.IamPage}, {@link io.tastemaker.web.console.IamUserPage},
+ * {@link io.tastemaker.web.console.IamGroupPage}): users, console passwords, access keys, groups,
+ * managed and inline policies; and the operator's accounts
+ * ({@link io.tastemaker.web.console.AccountsPage}). Every action that changes something, and every
+ * sign-in and sign-out, is recorded through {@link io.tastemaker.web.console.ConsoleAudit}.
  *
  * <p>Invariants:
  * <ul>
@@ -20,11 +27,27 @@
  *       an {@code EntityManager}. A domain error's message is shown to the person as it is.</li>
  *   <li>Entities do not outlive a request in a bean: pages copy what they show into small
  *       serializable rows ({@code *Row}), formatted with {@link io.tastemaker.web.console.ConsoleFormat}.</li>
- *   <li>A failed sign-in says only that it failed, never whether the account or the user exists.</li>
+ *   <li>A failed sign-in says only that it failed, never whether the account or the user exists
+ *       or is locked after too many failures (IAM's {@code SignInLockout}).</li>
+ *   <li>Forms are safe against forgery: state is saved on the server, so a form's
+ *       {@code jakarta.faces.ViewState} is a random id that only this session knows, and a post
+ *       with an unknown one is refused with 403 before anything is applied
+ *       ({@link io.tastemaker.web.console.ConsoleExceptionHandlerFactory}); no page changes
+ *       anything on GET. The session cookie is {@code Secure}, {@code HttpOnly} and
+ *       {@code SameSite=Strict}; the security headers are {@code io.tastemaker.web.edge}'s.</li>
+ *   <li>Console actions are authorised by {@link io.tastemaker.web.console.ConsoleAccess} with the
+ *       API's action names and resource ARNs ({@code iam:CreateUser} on the new user's ARN,
+ *       {@code tastemaker:CreateAccount} on {@code *}); a refusal shows AWS's AccessDenied message
+ *       and changes nothing.</li>
+ *   <li>Secrets are shown once and kept nowhere: a typed password lives in the request-scoped
+ *       {@link io.tastemaker.web.console.SecretInput}, a new secret access key or account password
+ *       in the request-scoped {@link io.tastemaker.web.console.ShownOnce}; neither is in a page's
+ *       view state, written back into a field, or logged.</li>
  * </ul>
  *
- * <p>Left out for now: IAM administration (users, roles, policies, access keys), schemas and
- * datasets created from the console (the API does that), filters, event trackers, batch jobs,
- * deleting resources, usage and invoices, and a limit on repeated failed sign-ins.
+ * <p>Left out for now: IAM roles, editing a managed policy (a changed policy is a new policy) and
+ * adding inline policies (PutUserPolicy over the API does that), schemas and datasets created from
+ * the console (the API does that), event trackers, batch jobs, deleting resources, usage and
+ * invoices.
  */
 package io.tastemaker.web.console;

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * On the first start (no account yet), creates the operator account with an {@code admin} user
  * and one access key. The credentials come from {@code TASTEMAKER_ADMIN_ACCESS_KEY_ID},
  * {@code TASTEMAKER_ADMIN_SECRET_ACCESS_KEY} and {@code TASTEMAKER_ADMIN_PASSWORD} when set, and
- * are generated otherwise. Generated secrets never go to the log: they are written once to
+ * are generated otherwise (a given password must meet IAM's password policy, or the first start
+ * stops with its {@code PasswordPolicyViolation} message). Generated secrets never go to the log: they are written once to
  * {@code <data dir>/first-start-credentials.txt} (mode 0600), which the {@code tastemaker}
  * launcher prints and deletes.
  */

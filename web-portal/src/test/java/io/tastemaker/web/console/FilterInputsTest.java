@@ -7,7 +7,10 @@ import io.tastemaker.domain.error.InvalidInputException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The console's filter inputs: the caret under a refused expression, and the test panel's filter values. */
+/**
+ * The console's filter inputs: the caret under a refused expression, and the test panel's filter
+ * values and context.
+ */
 class FilterInputsTest {
 
     @Test
@@ -26,5 +29,16 @@ class FilterInputsTest {
         assertThat(GroupPage.parseFilterValues(null)).isEmpty();
         assertThatThrownBy(() -> GroupPage.parseFilterValues("\"shoes\"")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("NAME=");
+    }
+
+    @Test
+    void contextGoesOneKeyValuePerLine() {
+        assertThat(GroupPage.parseContext("DEVICE=mobile\r\n\n LOCATION = home \nEMPTY=")).containsExactly(
+                Map.entry("DEVICE", "mobile"), Map.entry("LOCATION", "home"), Map.entry("EMPTY", ""));
+        assertThat(GroupPage.parseContext(null)).isEmpty();
+        assertThat(GroupPage.parseContext(" \n")).isEmpty();
+        assertThatThrownBy(() -> GroupPage.parseContext("mobile")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("KEY=value");
+        assertThatThrownBy(() -> GroupPage.parseContext(" =mobile")).isInstanceOf(InvalidInputException.class);
     }
 }

@@ -171,7 +171,7 @@ public class IamOperations {
     }
 
     private String existingUserArn(String name) {
-        return iam.findUser(account(), name).map(iam::userArn).orElseGet(() -> userArn(name, "/"));
+        return iam.userArn(account(), name);
     }
 
     private String groupArn(String name, String path) {
@@ -179,7 +179,7 @@ public class IamOperations {
     }
 
     private String existingGroupArn(String name) {
-        return iam.findGroup(account(), name).map(iam::groupArn).orElseGet(() -> groupArn(name, "/"));
+        return iam.groupArn(account(), name);
     }
 
     private String policyArn(String name, String path) {
