@@ -50,7 +50,7 @@ import java.util.regex.Pattern;
  * drawn from the configuration's seed.
  *
  * <p>Vectors are {@code float}, one array per row while training, and every inner loop is written
- * so that the JIT turns it into SIMD instructions ({@link IalsHalfStep} says how: rows with 16 or
+ * so that the JIT turns it into SIMD instructions ({@code IalsHalfStep} says how: rows with 16 or
  * more interactions copy their fixed vectors into a transposed buffer once per half-step, so that
  * their projections are vector loops too). Rows are solved in parallel on a pool of threads named
  * {@code tastemaker-ials-<n>}, created for each run, in chunks of about equal numbers of
@@ -58,12 +58,12 @@ import java.util.regex.Pattern;
  * over fixed blocks of rows in a fixed order, so the model is bit-identical whatever the number of
  * threads.
  *
- * <p>Speed (bench/spark-vs-ials, rank 64, 10 iterations, two cores shared with other work, load
- * average 28–33): on ml-latest-small 0.178 s per iteration (0.045 s CPU) against Spark MLlib ALS's
- * 2.935 s (1.372 s CPU), 16.5× the wall time and 30.5× the CPU time; on 2 million synthetic
- * interactions 0.842 s (0.252 s CPU) against 22.113 s (6.517 s CPU), 26.3× and 25.9×; nDCG@10
- * 0.3913 against Spark's 0.3813. An earlier run under the same load gave 4.8× and 24.6× wall time:
- * on a loaded machine the small data set's wall-time ratio is noise, the CPU time is not.
+ * <p>Speed (bench/spark-vs-ials, three runs, rank 64, 10 iterations, two cores shared with other
+ * jobs, load average 21–33): Spark MLlib's implicit ALS took 16.5–21.3 times our wall time per
+ * iteration on ml-latest-small and 19.8–26.3 times on 2 million synthetic interactions (23–31 times
+ * our CPU time), at lower accuracy (nDCG@10 0.3813 against 0.3913); ADR 0011 has the figures. An
+ * earlier run whose bench did not warm our JIT gave 4.8× on ml-latest-small: on a loaded machine
+ * that small data set's wall-time ratio is noisy, its CPU-time ratio much less so.
  *
  * <p>The monitor hears {@code "Iteration i of n"} before each iteration, so a stop takes effect
  * within one iteration.

@@ -354,6 +354,7 @@ class CrossAccountIT {
         // Solutions, versions, campaigns.
         rows.add(cp("DescribeSolution", Target.SOLUTION, (c, x) -> c.personalize().describeSolution(r -> r.solutionArn(x))));
         rows.add(cp("DeleteSolution", Target.SOLUTION, (c, x) -> c.personalize().deleteSolution(r -> r.solutionArn(x))));
+        rows.add(cp("UpdateSolution", Target.SOLUTION, (c, x) -> c.personalize().updateSolution(r -> r.solutionArn(x).performAutoTraining(false))));
         rows.add(cp("CreateSolutionVersion", Target.SOLUTION, (c, x) -> c.personalize()
                 .createSolutionVersion(r -> r.solutionArn(x))));
         rows.add(cp("ListSolutionVersions", Target.SOLUTION, (c, x) -> c.personalize().listSolutionVersions(r -> r.solutionArn(x))));
