@@ -118,7 +118,11 @@ public class IamService {
         return Optional.ofNullable(accountId == null ? null : em.find(Account.class, accountId));
     }
 
-    /** True if the account is the operator's. */
+    /**
+     * True if the account is the operator's. Runs outside the caller's transaction: an import's
+     * chunk asks it inside a batch transaction that already holds a non-XA connection.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     public boolean isOperator(String accountId) {
         return findAccount(accountId).map(Account::isOperator).orElse(false);
     }
