@@ -77,6 +77,7 @@ import software.amazon.awssdk.services.iam.model.ListUsersRequest;
 import software.amazon.awssdk.services.iam.model.PutUserPolicyRequest;
 import software.amazon.awssdk.services.iam.model.RemoveUserFromGroupRequest;
 import software.amazon.awssdk.services.iam.model.UpdateAccessKeyRequest;
+import software.amazon.awssdk.services.personalize.model.UpdateSolutionRequest;
 import software.amazon.awssdk.services.personalize.model.CreateCampaignRequest;
 import software.amazon.awssdk.services.personalize.model.CreateDatasetGroupRequest;
 import software.amazon.awssdk.services.personalize.model.CreateDatasetImportJobRequest;
@@ -602,6 +603,9 @@ class InjectionIT {
         t.put("ListSolutionVersions", () -> ListSolutionVersionsRequest.builder().solutionArn(m.solutionArn()).build());
         t.put("GetSolutionMetrics", () -> GetSolutionMetricsRequest.builder().solutionVersionArn(m.solutionVersionArn())
                 .build());
+        t.put("UpdateSolution", () -> UpdateSolutionRequest.builder().solutionArn(m.solutionArn() + absent)
+                .performAutoTraining(true).solutionUpdateConfig(c -> c.autoTrainingConfig(a -> a
+                        .schedulingExpression("rate(7 days)"))).build());
         t.put("StopSolutionVersionCreation", () -> StopSolutionVersionCreationRequest.builder()
                 .solutionVersionArn(m.solutionVersionArn() + absent).build());
         t.put("CreateCampaign", () -> CreateCampaignRequest.builder().name(fresh())

@@ -106,6 +106,7 @@ public final class TastemakerServer {
     /** Read from the data directory once the launcher has made it; the same across restarts. */
     private ServerCertificate certificate;
     private HttpClient http;
+    private HttpClient http11;
     /** The size of the log when the current process started: where its own lines begin. */
     private long logOffset;
 
@@ -212,6 +213,18 @@ public final class TastemakerServer {
             http = certificate().httpClient();
         }
         return http;
+    }
+
+    /**
+     * A {@code java.net.http} client that trusts only {@link #certificate()} and speaks HTTP/1.1 only:
+     * what the wire-level attack tests send their hand-made requests with.
+     */
+    public synchronized HttpClient http11Client() {
+        if (http11 == null) {
+            http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(certificate().sslContext()).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http11;
     }
 
     public String accessKeyId() {

@@ -43,16 +43,16 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 public final class WireRequest {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(120);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-
+    private final HttpClient client;
     private final URI endpoint;
     private final String path;
     private final String query;
     private final Map<String, List<String>> headers;
     private final byte[] body;
 
-    private WireRequest(URI endpoint, String path, String query, Map<String, List<String>> headers, byte[] body) {
+    private WireRequest(HttpClient client, URI endpoint, String path, String query, Map<String, List<String>> headers,
+            byte[] body) {
+        this.client = client;
         this.endpoint = endpoint;
         this.path = path;
         this.query = query;
@@ -65,14 +65,14 @@ public final class WireRequest {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/x-amz-json-1.1"));
         headers.put("X-Amz-Target", List.of(target));
-        return new WireRequest(server.endpoint(), "/", null, headers, json.getBytes(StandardCharsets.UTF_8));
+        return new WireRequest(server.http11Client(), server.endpoint(), "/", null, headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An unsigned REST-JSON call of the runtime or events API, e.g. {@code POST /recommendations}. */
     public static WireRequest restJson(TastemakerServer server, String path, String json) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of("application/json"));
-        return new WireRequest(server.endpoint(), path, null, headers, json.getBytes(StandardCharsets.UTF_8));
+        return new WireRequest(server.http11Client(), server.endpoint(), path, null, headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** How to sign: the key, the scope's region and service, the signer's clock, presigned or not. */
@@ -136,7 +136,7 @@ public final class WireRequest {
                 out.put(name, List.copyOf(values));
             }
         });
-        return new WireRequest(endpoint, signed.request().encodedPath(), signed.request().encodedQueryParameters()
+        return new WireRequest(client, endpoint, signed.request().encodedPath(), signed.request().encodedQueryParameters()
                 .orElse(null), out, body);
     }
 
@@ -144,7 +144,7 @@ public final class WireRequest {
     public WireRequest withHeader(String name, String value) {
         Map<String, List<String>> copy = without(name);
         copy.put(name, List.of(value));
-        return new WireRequest(endpoint, path, query, copy, body);
+        return new WireRequest(client, endpoint, path, query, copy, body);
     }
 
     /** This request with one more value of {@code name}, after those it has. */
@@ -154,36 +154,36 @@ public final class WireRequest {
         values.add(value);
         copy.keySet().removeIf(k -> k.equalsIgnoreCase(name));
         copy.put(name, values);
-        return new WireRequest(endpoint, path, query, copy, body);
+        return new WireRequest(client, endpoint, path, query, copy, body);
     }
 
     /** This request without header {@code name}. */
     public WireRequest withoutHeader(String name) {
-        return new WireRequest(endpoint, path, query, without(name), body);
+        return new WireRequest(client, endpoint, path, query, without(name), body);
     }
 
     public WireRequest withBody(String json) {
-        return new WireRequest(endpoint, path, query, headers, json.getBytes(StandardCharsets.UTF_8));
+        return new WireRequest(client, endpoint, path, query, headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
     public WireRequest withBody(byte[] bytes) {
-        return new WireRequest(endpoint, path, query, headers, bytes.clone());
+        return new WireRequest(client, endpoint, path, query, headers, bytes.clone());
     }
 
     /** This request to another path (the query string stays). */
     public WireRequest withPath(String newPath) {
-        return new WireRequest(endpoint, newPath, query, headers, body);
+        return new WireRequest(client, endpoint, newPath, query, headers, body);
     }
 
     /** This request with another query string (raw, already encoded), or none. */
     public WireRequest withQuery(String rawQuery) {
-        return new WireRequest(endpoint, path, rawQuery, headers, body);
+        return new WireRequest(client, endpoint, path, rawQuery, headers, body);
     }
 
     /** This request sent to another host name of the same server, e.g. {@code localhost}; HttpClient sends it as Host. */
     public WireRequest withHost(String host) {
         URI other = URI.create(endpoint.getScheme() + "://" + host + ":" + endpoint.getPort());
-        return new WireRequest(other, path, query, headers, body);
+        return new WireRequest(client, other, path, query, headers, body);
     }
 
     /** The values of a header (any case), empty when absent. */
@@ -213,7 +213,7 @@ public final class WireRequest {
                 .timeout(CALL_TIMEOUT).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> values.forEach(value -> http.header(name, value)));
         try {
-            HttpResponse<String> response = HTTP.send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = client.send(http.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return Answer.of(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
