@@ -44,7 +44,9 @@ import software.amazon.awssdk.services.personalize.model.PersonalizeException;
  * whose secret is shown once and then never again, and which lists but may not create; a
  * malformed policy is refused under the editor, the corrected one created; a group gets the user
  * and the policy; deleting the user meets IAM's DeleteConflict. The read-only user signs in,
- * sees the IAM page and is refused a new user with AWS's AccessDenied message. The operator
+ * sees the IAM page and is refused a new user with AWS's AccessDenied message; it sees the
+ * dashboard, a dataset group's page and the KMS keys, and is refused a new dataset group, a new
+ * filter and a new key, each with the message the API gives, and nothing is created. The operator
  * creates an account on the Accounts page (its credentials shown once); that account's
  * administrator sees no Accounts link and is refused the page; suspended, its key stops working
  * until it is resumed. Last, the operator takes the user's key, password, policy and group away
@@ -77,6 +79,7 @@ class ConsoleIamIT {
 
     private TastemakerServer server;
     private IamClient iam;
+    private Clients clients;
     private ConsoleBrowser console;
     private WebDriver browser;
     private final String suffix = Long.toString(System.currentTimeMillis(), 36);
@@ -102,6 +105,7 @@ class ConsoleIamIT {
                 .httpClientBuilder(Clients.trusting(server))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+        clients = Clients.of(server);
         console = new ConsoleBrowser(server);
         browser = console.driver();
     }
@@ -113,6 +117,9 @@ class ConsoleIamIT {
         }
         if (iam != null) {
             iam.close();
+        }
+        if (clients != null) {
+            clients.close();
         }
     }
 
@@ -290,6 +297,8 @@ class ConsoleIamIT {
         assertThatThrownBy(() -> iam.getUser(r -> r.userName(denied))).isInstanceOf(NoSuchEntityException.class);
         console.screenshot("console-iam-denied.png");
 
+        theReaderIsRefusedChangesToGroupsFiltersAndKeys(readerArn, account);
+
         // The reader belongs to the operator's account, so the link shows; its policy refuses the page.
         browser.findElement(By.id("navAccounts")).click();
         new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.urlContains("/console/accounts.xhtml"));
@@ -437,6 +446,53 @@ class ConsoleIamIT {
 
     private String onceValue(String key) {
         return browser.findElement(By.cssSelector("code.tm-once-value[data-key='" + key + "']")).getText().strip();
+    }
+
+    /**
+     * The dashboard, a group's page and the KMS page authorise as the API does: the read-only user
+     * reads them all, and every change is refused with the API's message and leaves nothing behind.
+     */
+    private void theReaderIsRefusedChangesToGroupsFiltersAndKeys(String readerArn, String account) {
+        String groupArn = clients.personalize().createDatasetGroup(r -> r.name("console-read-" + suffix)).datasetGroupArn();
+        String region = groupArn.split(":")[3];
+        int keysBefore = clients.kms().listKeysPaginator(r -> { }).keys().stream().toList().size();
+
+        browser.findElement(By.id("navGroups")).click();
+        new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.urlContains("/console/index.xhtml"));
+        assertThat(browser.findElements(By.cssSelector(".ui-messages-error"))).as("personalize:List* is allowed").isEmpty();
+        String deniedGroup = "console-denied-" + suffix;
+        console.type(By.id("create:name"), deniedGroup);
+        assertThat(messageAfter("error", () -> browser.findElement(By.id("create:submit")).click()))
+                .isEqualTo(refusal(readerArn, "personalize:CreateDatasetGroup",
+                        "arn:aws:personalize:" + region + ":" + account + ":dataset-group/" + deniedGroup));
+        assertThat(clients.personalize().listDatasetGroupsPaginator(r -> { }).datasetGroups().stream()
+                .map(g -> g.name())).doesNotContain(deniedGroup);
+
+        console.open("/group.xhtml?arn=" + groupArn);
+        console.waitFor(By.id("filters:filterName"));
+        assertThat(browser.findElements(By.cssSelector(".ui-messages-error"))).as("Describe and List are allowed").isEmpty();
+        String deniedFilter = "console-denied-" + suffix;
+        console.type(By.id("filters:filterName"), deniedFilter);
+        console.type(By.id("filters:filterExpression"), "EXCLUDE ItemID WHERE Interactions.EVENT_TYPE IN (\"buy\")");
+        assertThat(messageAfter("error", () -> browser.findElement(By.id("filters:create")).click()))
+                .isEqualTo(refusal(readerArn, "personalize:CreateFilter",
+                        "arn:aws:personalize:" + region + ":" + account + ":filter/" + deniedFilter));
+        assertThat(clients.personalize().listFilters(r -> r.datasetGroupArn(groupArn)).filters()).isEmpty();
+
+        browser.findElement(By.id("navKms")).click();
+        new WebDriverWait(browser, UI_TIMEOUT).until(ExpectedConditions.urlContains("/console/kms.xhtml"));
+        assertThat(browser.findElements(By.cssSelector(".ui-messages-error"))).as("kms:List* is allowed").isEmpty();
+        assertThat(messageAfter("error", () -> browser.findElement(By.id("create:submit")).click()))
+                .isEqualTo("User: " + readerArn + " is not authorized to perform: kms:CreateKey because no identity-based "
+                        + "policy allows the kms:CreateKey action");
+        assertThat(clients.kms().listKeysPaginator(r -> { }).keys().stream().toList()).hasSize(keysBefore);
+        console.screenshot("console-data-denied.png");
+        clients.personalize().deleteDatasetGroup(r -> r.datasetGroupArn(groupArn));
+    }
+
+    private static String refusal(String userArn, String action, String resource) {
+        return "User: " + userArn + " is not authorized to perform: " + action + " on resource: " + resource
+                + " because no identity-based policy allows the " + action + " action";
     }
 
     private WebElement keyButton(String css) {

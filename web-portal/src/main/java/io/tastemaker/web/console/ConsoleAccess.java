@@ -1,5 +1,7 @@
 package io.tastemaker.web.console;
 
+import io.tastemaker.domain.common.Arns;
+import io.tastemaker.domain.common.ResourceType;
 import io.tastemaker.domain.error.AccessDeniedException;
 import io.tastemaker.security.iam.Account;
 import io.tastemaker.security.iam.IamService;
@@ -40,6 +42,8 @@ public class ConsoleAccess {
     IamService accounts;
     @Inject
     HttpServletRequest request;
+    @Inject
+    Arns arns;
 
     /**
      * Allows the signed-in user to perform {@code action} (e.g. {@code iam:CreateUser}) on
@@ -59,6 +63,15 @@ public class ConsoleAccess {
     /** {@link #require(String, List)} on one resource. */
     public void require(String action, String resource) {
         require(action, List.of(resource));
+    }
+
+    /**
+     * The ARN a Personalize resource created under {@code name} in the signed-in account would
+     * have, which is what its Create action is authorised on; {@code *} in place of a blank name
+     * (the service then refuses the name).
+     */
+    public String newArn(ResourceType type, String name) {
+        return arns.of(session.accountId(), type, name == null || name.isBlank() ? "*" : name.strip());
     }
 
     /** Whether {@link #require} would allow it; for what a page offers, never for what it does. */

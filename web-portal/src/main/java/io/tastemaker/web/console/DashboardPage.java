@@ -1,5 +1,6 @@
 package io.tastemaker.web.console;
 
+import io.tastemaker.domain.common.ResourceType;
 import io.tastemaker.domain.datasetgroup.DatasetGroup;
 import io.tastemaker.domain.datasetgroup.DatasetGroupService;
 import io.tastemaker.domain.error.PersonalizeException;
@@ -13,7 +14,9 @@ import java.util.List;
 
 /**
  * The dashboard: the account's dataset groups, and a form that creates one, optionally encrypted
- * at rest under one of the account's enabled KMS keys.
+ * at rest under one of the account's enabled KMS keys. Listing needs
+ * {@code personalize:ListDatasetGroups}, creating {@code personalize:CreateDatasetGroup} on the new
+ * group's ARN, as over the API; the key list is offered to those allowed {@code kms:ListKeys}.
  */
 @Named("dashboard")
 @ViewScoped
@@ -29,6 +32,8 @@ public class DashboardPage implements Serializable {
     KmsService kms;
     @Inject
     ConsoleAudit audit;
+    @Inject
+    ConsoleAccess access;
 
     private List<GroupRow> rows = List.of();
     private String name;
@@ -39,12 +44,23 @@ public class DashboardPage implements Serializable {
     @PostConstruct
     void load() {
         String account = session.accountId();
-        rows = Listing.all("ConsoleDatasetGroups", page -> groups.list(account, page)).stream().map(GroupRow::of).toList();
-        kmsKeys = kms.listAll(account).stream().map(KmsKeyRow::of).filter(KmsKeyRow::isEnabled).toList();
+        rows = List.of();
+        kmsKeys = List.of();
+        try {
+            access.require("personalize:ListDatasetGroups", "*");
+            rows = Listing.all("ConsoleDatasetGroups", page -> groups.list(account, page)).stream().map(GroupRow::of)
+                    .toList();
+        } catch (PersonalizeException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
+        if (access.allows("kms:ListKeys", "*")) {
+            kmsKeys = kms.listAll(account).stream().map(KmsKeyRow::of).filter(KmsKeyRow::isEnabled).toList();
+        }
     }
 
     public void create() {
         try {
+            access.require("personalize:CreateDatasetGroup", access.newArn(ResourceType.DATASET_GROUP, name));
             DatasetGroup group = groups.create(session.accountId(), trimmed(name), trimmed(roleArn), trimmed(kmsKeyArn), null);
             audit.record("personalize:CreateDatasetGroup", group.getArn());
             ConsoleMessages.info("Created dataset group " + group.getName()

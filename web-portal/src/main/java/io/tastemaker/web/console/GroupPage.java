@@ -2,6 +2,7 @@ package io.tastemaker.web.console;
 
 import io.tastemaker.domain.campaign.Campaign;
 import io.tastemaker.domain.campaign.CampaignService;
+import io.tastemaker.domain.common.ResourceType;
 import io.tastemaker.domain.common.PageRequest;
 import io.tastemaker.domain.common.Status;
 import io.tastemaker.domain.dataset.Dataset;
@@ -47,12 +48,21 @@ import java.util.Map;
  * (a refused expression is shown with a caret under the column at fault), and ask a campaign for
  * recommendations, with a filter and its values and a context (contextual field = value) if wanted. Reading the page asks each List service in turn; each action calls one
  * service and then reads the page again.
+ *
+ * <p>Everything is authorised as over the API, by {@link ConsoleAccess}: reading the page needs
+ * {@code personalize:DescribeDatasetGroup} on the group and the List actions of what it shows;
+ * each action needs its operation's action on the resource the operation would name (a new
+ * import job's or filter's ARN, the version, the filter, the campaign, the event tracker).
  */
 @Named("groupPage")
 @ViewScoped
 public class GroupPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** What the page lists, each needing its action. */
+    private static final List<String> PAGE_LISTS = List.of("personalize:ListDatasets",
+            "personalize:ListDatasetImportJobs", "personalize:ListSolutions", "personalize:ListSolutionVersions",
+            "personalize:ListCampaigns", "personalize:ListFilters");
     /** Number of results the test panel asks for unless told otherwise (GetRecommendations' default). */
     static final int DEFAULT_TEST_RESULTS = RecommendationService.DEFAULT_RESULTS;
 
@@ -84,6 +94,8 @@ public class GroupPage implements Serializable {
     EventService events;
     @Inject
     ConsoleAudit audit;
+    @Inject
+    ConsoleAccess access;
 
     private String arn;
     private GroupRow group;
@@ -131,6 +143,10 @@ public class GroupPage implements Serializable {
         }
         String account = session.accountId();
         try {
+            access.require("personalize:DescribeDatasetGroup", arn);
+            for (String list : PAGE_LISTS) {
+                access.require(list, "*");
+            }
             GroupRow found = GroupRow.of(groups.find(account, arn));
             loadData(account);
             loadModels(account);
@@ -213,6 +229,7 @@ public class GroupPage implements Serializable {
     /** Starts an import into the chosen dataset. */
     public void startImport() {
         try {
+            access.require("personalize:CreateDatasetImportJob", access.newArn(ResourceType.DATASET_IMPORT_JOB, importJobName));
             DatasetImportJob job = imports.create(session.accountId(), trimmed(importJobName), importDatasetArn,
                     trimmed(importLocation), importMode, null);
             audit.record("personalize:CreateDatasetImportJob", job.getArn());
@@ -230,6 +247,7 @@ public class GroupPage implements Serializable {
     /** StopSolutionVersionCreation for one version. */
     public void stopVersion(String versionArn) {
         try {
+            access.require("personalize:StopSolutionVersionCreation", versionArn);
             versions.stop(session.accountId(), versionArn);
             audit.record("personalize:StopSolutionVersionCreation", versionArn);
             ConsoleMessages.info("Stopping solution version " + ConsoleFormat.lastSegment(versionArn) + ".");
@@ -248,6 +266,7 @@ public class GroupPage implements Serializable {
     public void createFilter() {
         expressionProblem = null;
         try {
+            access.require("personalize:CreateFilter", access.newArn(ResourceType.FILTER, filterName));
             Filter filter = filters.create(session.accountId(), trimmed(filterName), arn, filterExpression);
             audit.record("personalize:CreateFilter", filter.getArn());
             ConsoleMessages.info("Created filter " + filter.getName() + ": " + filter.getStatus() + ".");
@@ -270,6 +289,7 @@ public class GroupPage implements Serializable {
     /** DeleteFilter. */
     public void deleteFilter(String filterArn) {
         try {
+            access.require("personalize:DeleteFilter", filterArn);
             filters.delete(session.accountId(), filterArn);
             audit.record("personalize:DeleteFilter", filterArn);
             ConsoleMessages.info("Deleted filter " + ConsoleFormat.lastSegment(filterArn) + ".");
@@ -337,6 +357,7 @@ public class GroupPage implements Serializable {
             String filterArn = trimmed(testFilterArn);
             Map<String, String> values = parseFilterValues(testFilterValues);
             Map<String, String> context = parseContext(testContext);
+            access.require("personalize:GetRecommendations", testCampaignArn == null ? "*" : testCampaignArn);
             Recommendations answer = recommendations.recommend(session.accountId(), testCampaignArn, trimmed(testUserId), null,
                     testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values, null, context);
             List<String> fields = recommendations.contextFields(session.accountId(), testCampaignArn);
@@ -372,6 +393,7 @@ public class GroupPage implements Serializable {
                         + "send events.");
                 return;
             }
+            access.require("personalize:PutEvents", found.get(0).getArn());
             events.putEvents(account, found.get(0).getTrackingId(), userId, "console-" + userId,
                     List.of(new EventInput(null, eventType, null, itemId, Instant.now(), null, null, null)));
             audit.record("personalize:PutEvents", found.get(0).getArn());

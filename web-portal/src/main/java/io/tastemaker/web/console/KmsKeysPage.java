@@ -1,6 +1,6 @@
 package io.tastemaker.web.console;
 
-import io.tastemaker.security.kms.KmsException;
+import io.tastemaker.security.error.ServiceException;
 import io.tastemaker.security.kms.KmsKey;
 import io.tastemaker.security.kms.KmsService;
 import jakarta.annotation.PostConstruct;
@@ -13,8 +13,10 @@ import java.util.function.Function;
 
 /**
  * The KMS keys page: the account's keys, a form that creates one, and per key enable/disable,
- * automatic rotation on/off, rotation now, and scheduling or cancelling deletion. Every action
- * calls {@link KmsService}, as the API does; its errors are shown as messages.
+ * automatic rotation on/off, rotation now, and scheduling or cancelling deletion. Every action is
+ * authorised as its KMS operation is over the API ({@code kms:ListKeys} and {@code kms:CreateKey} on
+ * {@code *}, the others on the key's ARN), then calls {@link KmsService}; refusals and the
+ * service's errors are shown as messages.
  */
 @Named("kmsKeys")
 @ViewScoped
@@ -28,6 +30,8 @@ public class KmsKeysPage implements Serializable {
     KmsService kms;
     @Inject
     ConsoleAudit audit;
+    @Inject
+    ConsoleAccess access;
 
     private List<KmsKeyRow> rows = List.of();
     private String description;
@@ -35,7 +39,13 @@ public class KmsKeysPage implements Serializable {
 
     @PostConstruct
     void load() {
-        rows = kms.listAll(session.accountId()).stream().map(KmsKeyRow::of).toList();
+        rows = List.of();
+        try {
+            access.require("kms:ListKeys", "*");
+            rows = kms.listAll(session.accountId()).stream().map(KmsKeyRow::of).toList();
+        } catch (ServiceException e) {
+            ConsoleMessages.error(e.getMessage());
+        }
     }
 
     public void create() {
@@ -88,12 +98,14 @@ public class KmsKeysPage implements Serializable {
     private boolean act(String auditAction, String keyId, Function<String, KmsKey> action,
                         Function<KmsKey, String> message) {
         boolean done;
+        String account = session.accountId();
         try {
-            KmsKey key = action.apply(session.accountId());
+            access.require(auditAction, kms.resourceArn(account, keyId));
+            KmsKey key = action.apply(account);
             audit.record(auditAction, key.getArn());
             ConsoleMessages.info(message.apply(key));
             done = true;
-        } catch (KmsException e) {
+        } catch (ServiceException e) {
             audit.record(auditAction, keyId, e);
             ConsoleMessages.error(e.getMessage());
             done = false;
