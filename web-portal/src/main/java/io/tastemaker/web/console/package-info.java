@@ -37,8 +37,10 @@
  *       {@code SameSite=Strict}; the security headers are {@code io.tastemaker.web.edge}'s.</li>
  *   <li>Console actions are authorised by {@link io.tastemaker.web.console.ConsoleAccess} with the
  *       API's action names and resource ARNs ({@code iam:CreateUser} on the new user's ARN,
- *       {@code tastemaker:CreateAccount} on {@code *}); a refusal shows AWS's AccessDenied message
- *       and changes nothing.</li>
+ *       {@code tastemaker:CreateAccount} on {@code *}, {@code personalize:CreateFilter} on the new
+ *       filter's ARN, {@code kms:DisableKey} on the key's), on every page including what a page reads
+ *       ({@code personalize:ListDatasetGroups}, {@code kms:ListKeys}, ...); a refusal shows AWS's
+ *       AccessDenied message and changes nothing.</li>
  *   <li>Secrets are shown once and kept nowhere: a typed password lives in the request-scoped
  *       {@link io.tastemaker.web.console.SecretInput}, a new secret access key or account password
  *       in the request-scoped {@link io.tastemaker.web.console.ShownOnce}; neither is in a page's
