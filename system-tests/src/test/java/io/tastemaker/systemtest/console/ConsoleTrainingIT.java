@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.personalize.PersonalizeClient;
 
@@ -112,8 +113,14 @@ class ConsoleTrainingIT {
         System.out.println("Progress in the console: " + shown[0]);
         console.screenshot("console-training.png");
 
-        console.driver().findElement(By.cssSelector(".tm-versions .tm-stop")).click();
-        console.driver().switchTo().alert().accept();
+        // The page refreshes itself while the run is under way, so the button may be replaced between
+        // finding and clicking it: find it again until a click lands.
+        new WebDriverWait(console.driver(), ConsoleBrowser.UI_TIMEOUT).ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    driver.findElement(By.cssSelector(".tm-versions .tm-stop")).click();
+                    return true;
+                });
+        new WebDriverWait(console.driver(), ConsoleBrowser.UI_TIMEOUT).until(ExpectedConditions.alertIsPresent()).accept();
 
         new WebDriverWait(console.driver(), TRAINING_TIMEOUT).ignoring(StaleElementReferenceException.class)
                 .until(driver -> "CREATE STOPPED".equals(
