@@ -38,7 +38,7 @@ class CampaignSettingsTest {
                 .hasMessageContaining("campaignConfig.itemExplorationConfig.explorationItemAgeCutOff");
         assertThatThrownBy(() -> CampaignSettings.parse("{\"itemExplorationConfig\": {\"weight\": \"0.5\"}}"))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("campaignConfig.itemExplorationConfig has the unknown key 'weight'");
+                .hasMessageContaining("campaignConfig.itemExplorationConfig has an unknown key 'weight'");
         assertThatThrownBy(() -> CampaignSettings.parse("{\"itemExplorationConfig\": \"0.5\"}"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be a map");
         assertThatThrownBy(() -> CampaignSettings.parse(

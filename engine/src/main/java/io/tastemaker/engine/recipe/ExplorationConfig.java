@@ -62,8 +62,9 @@ public record ExplorationConfig(double weight, double ageCutOffDays) {
             switch (entry.getKey()) {
                 case WEIGHT -> weight = number(WEIGHT, entry.getValue());
                 case AGE_CUT_OFF -> cutOff = number(AGE_CUT_OFF, entry.getValue());
-                default -> throw new IllegalArgumentException("has the unknown key '" + entry.getKey()
-                        + "'; it takes " + WEIGHT + " and " + AGE_CUT_OFF);
+                default -> throw new IllegalArgumentException("has an unknown key"
+                        + (entry.getKey().length() <= 40 ? " '" + entry.getKey() + "'" : "") + "; it takes " + WEIGHT
+                        + " and " + AGE_CUT_OFF);
             }
         }
         return new ExplorationConfig(weight, cutOff);
@@ -95,7 +96,7 @@ public record ExplorationConfig(double weight, double ageCutOffDays) {
         try {
             return Double.parseDouble(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " must be a number, was '" + value + "'");
+            throw new IllegalArgumentException(key + " must be a number given as a string, e.g. \"0.3\"");
         }
     }
 

@@ -41,7 +41,7 @@ class ExplorationConfigTest {
         assertThatThrownBy(() -> ExplorationConfig.parse(Map.of("explorationItemAgeCutOff", "0.5")))
                 .hasMessageContaining("explorationItemAgeCutOff").hasMessageContaining("at least 1");
         assertThatThrownBy(() -> ExplorationConfig.parse(Map.of("explorationAge", "3")))
-                .hasMessageContaining("unknown key 'explorationAge'");
+                .hasMessageContaining("an unknown key 'explorationAge'");
     }
 
     @Test
