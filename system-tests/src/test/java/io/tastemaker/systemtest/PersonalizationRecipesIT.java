@@ -152,10 +152,10 @@ class PersonalizationRecipesIT {
         }
         try {
             personalize.createCampaign(r -> r.name("explorer-" + suffix).solutionVersionArn(first.solutionVersionArn())
-                    .campaignConfig(c -> c.itemExplorationConfig(Map.of("explorationWeight", "0.3"))));
-            throw new AssertionError("CreateCampaign accepted itemExplorationConfig, which this server does not apply");
+                    .campaignConfig(c -> c.itemExplorationConfig(Map.of("explorationWeight", "1.5"))));
+            throw new AssertionError("CreateCampaign accepted explorationWeight 1.5");
         } catch (InvalidInputException e) {
-            assertThat(e.awsErrorDetails().errorMessage()).contains("itemExplorationConfig");
+            assertThat(e.awsErrorDetails().errorMessage()).contains("itemExplorationConfig.explorationWeight");
         }
     }
 

@@ -48,7 +48,8 @@ public class DatasetRowWriter extends AbstractItemWriter {
                 ValidatedRow row = (ValidatedRow) item;
                 switch (plan.datasetType()) {
                     case INTERACTIONS -> interactions.add(new InteractionRow(row.userId(), row.itemId(), row.timestamp(),
-                            row.eventType(), row.eventValue(), null, json(row.attributes())));
+                            row.eventType(), row.eventValue(), null, json(row.attributes()), row.impression(),
+                            row.recommendationId()));
                     case ITEMS -> records.add(new RecordRow(row.itemId(), json(row.attributes())));
                     case USERS -> records.add(new RecordRow(row.userId(), json(row.attributes())));
                 }

@@ -58,6 +58,7 @@ public class CampaignService {
         CampaignSettings settings = CampaignSettings.parse(campaignConfigJson);
         requireLatestIfSynced(settings, solutionVersionArn);
         SolutionVersion version = resolveVersion(accountId, Arns.require("solutionVersionArn", solutionVersionArn));
+        requireExplorationRecipe(accountId, settings, version);
         int tps = tps(minProvisionedTps);
         String arn = arns.of(accountId, ResourceType.CAMPAIGN, name);
         if (em.find(Campaign.class, arn) != null) {
@@ -92,6 +93,9 @@ public class CampaignService {
         }
         String versionArn = solutionVersionArn == null ? campaign.getSolutionVersionArn()
                 : resolveVersion(accountId, Arns.require("solutionVersionArn", solutionVersionArn)).getArn();
+        if (campaignConfigJson != null) {
+            requireExplorationRecipe(accountId, CampaignSettings.parse(campaignConfigJson), versions.find(accountId, versionArn));
+        }
         Instant now = clock.instant();
         campaign.setPendingVersionArn(versionArn);
         campaign.setPendingMinTps(minProvisionedTps == null ? campaign.getMinProvisionedTps() : tps(minProvisionedTps));
@@ -195,6 +199,24 @@ public class CampaignService {
             campaign.setFailureReason(text);
         }
         campaign.setUpdatedAt(clock.instant());
+    }
+
+    /** Recipes whose campaigns take {@code itemExplorationConfig}, as Personalize's User-Personalization. */
+    static final java.util.Set<String> EXPLORING_RECIPES = java.util.Set.of("aws-user-personalization",
+            "aws-user-personalization-v2");
+
+    /** {@code itemExplorationConfig} is for User-Personalization campaigns only. */
+    private void requireExplorationRecipe(String accountId, CampaignSettings settings, SolutionVersion version) {
+        if (settings.exploration() == null) {
+            return;
+        }
+        String recipeArn = solutions.find(accountId, version.getSolutionArn()).getRecipeArn();
+        String recipe = recipeArn.substring(recipeArn.lastIndexOf('/') + 1);
+        if (!EXPLORING_RECIPES.contains(recipe)) {
+            throw new InvalidInputException("campaignConfig.itemExplorationConfig is for campaigns of "
+                    + "aws-user-personalization and aws-user-personalization-v2; solution version " + version.getArn()
+                    + " was trained with " + recipe + ". Send the campaign without it.");
+        }
     }
 
     /** Personalize requires {@code <solutionArn>/$LATEST} with syncWithLatestSolutionVersion. */

@@ -2,6 +2,9 @@
  * Campaigns: deployment of a solution version for real-time recommendations. The model is
  * loaded once into the {@link io.tastemaker.domain.campaign.ModelRegistry} (from the database,
  * so it survives restarts and any node can serve it). minProvisionedTPS is recorded; it does not
- * limit throughput here.
+ * limit throughput here. campaignConfig: {@code syncWithLatestSolutionVersion} and, for
+ * aws-user-personalization (-v2) campaigns only, {@code itemExplorationConfig}
+ * ({@code explorationWeight} 0–1, default 0.3; {@code explorationItemAgeCutOff} days ≥ 1, default 30),
+ * stored as sent and returned by DescribeCampaign ({@link io.tastemaker.domain.campaign.CampaignSettings}).
  */
 package io.tastemaker.domain.campaign;

@@ -1,9 +1,13 @@
 package io.tastemaker.domain.dataset;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * training runs only when something is new. Real-time calls stamp at most once per
  * {@link #RESOLUTION} per dataset, in the caller's transaction: one extra update a minute, not
  * one per PutEvents.
+ *
+ * <p>It also counts, in this server's memory, every arrival per dataset ({@link #generation}), so
+ * that what is built from a dataset on this node (new-item exploration's candidates) can see at
+ * once that it is out of date.
  */
 @ApplicationScoped
 public class DataChanges {
@@ -25,11 +33,47 @@ public class DataChanges {
     EntityManager em;
     @Inject
     Clock clock;
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     private final ConcurrentHashMap<String, Instant> lastStamped = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Long> generations = new ConcurrentHashMap<>();
+
+    /** How many times rows arrived in the dataset through this server since it started (0: never). */
+    public long generation(String datasetArn) {
+        return generations.getOrDefault(datasetArn, 0L);
+    }
+
+    /** Counts an arrival once the caller's transaction commits (at once without one). */
+    private void count(String datasetArn) {
+        if (transactions != null && transactions.getTransactionKey() != null) {
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        increment(datasetArn);
+                    }
+                }
+            });
+        } else {
+            increment(datasetArn);
+        }
+    }
+
+    private void increment(String datasetArn) {
+        if (generations.size() >= MAX_ENTRIES && !generations.containsKey(datasetArn)) {
+            generations.clear();
+        }
+        generations.merge(datasetArn, 1L, Long::sum);
+    }
 
     /** Stamps a dataset unless it was stamped within the last minute by this server. */
     public void arrived(String datasetArn) {
+        count(datasetArn);
         Instant now = clock.instant();
         Instant last = lastStamped.get(datasetArn);
         if (last != null && now.isBefore(last.plus(RESOLUTION))) {
@@ -44,6 +88,7 @@ public class DataChanges {
 
     /** Stamps a dataset now, e.g. when an import publishes. */
     public void stamp(String datasetArn, Instant when) {
+        count(datasetArn);
         em.createQuery("update Dataset d set d.dataChangedAt = :t where d.arn = :a")
                 .setParameter("t", when).setParameter("a", datasetArn).executeUpdate();
     }

@@ -90,7 +90,7 @@ public class DatasetRows {
     public void insertInteractions(String datasetArn, long batchId, Collection<InteractionRow> rows) {
         Envelope envelope = encryption.forDataset(datasetArn).orElse(null);
         String sql = "insert into interaction (batch_id, user_id, item_id, event_time, event_type, event_value,"
-                + " session_id, attributes) values (?,?,?,?,?,?,?,?)";
+                + " session_id, attributes, impression, recommendation_id) values (?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = Jdbc.connection(em); PreparedStatement ps = c.prepareStatement(sql)) {
             for (InteractionRow r : rows) {
                 ps.setLong(1, batchId);
@@ -106,6 +106,8 @@ public class DatasetRows {
                 ps.setString(7, r.sessionId());
                 ps.setString(8, envelope == null ? r.attributesJson()
                         : SealedValues.sealText(envelope, r.attributesJson(), interactionPlace(datasetArn)));
+                ps.setString(9, r.impression().isEmpty() ? null : String.join("|", r.impression()));
+                ps.setString(10, r.recommendationId());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -263,7 +265,8 @@ public class DatasetRows {
     public List<LiveEvent> recentEvents(long streamBatchId, String userId, int limit) {
         // Separate queries, each on an index ((batch_id, user_id) or (batch_id, session_id)),
         // rather than one query with OR across columns, which databases tend to answer by a scan.
-        String columns = "select item_id, event_type, event_value, event_time, id from interaction where batch_id = ? and ";
+        String columns = "select item_id, event_type, event_value, event_time, id, impression, recommendation_id"
+                + " from interaction where batch_id = ? and ";
         try (Connection c = Jdbc.connection(em)) {
             List<LiveEvent> events = new ArrayList<>();
             List<String> sessions = new ArrayList<>();
@@ -309,7 +312,9 @@ public class DatasetRows {
                 while (rs.next()) {
                     float value = rs.getFloat(3);
                     Float boxed = rs.wasNull() ? null : value;
-                    out.add(new LiveEvent(rs.getString(1), rs.getString(2), boxed, rs.getLong(4), rs.getLong(5)));
+                    String impression = rs.getString(6);
+                    out.add(new LiveEvent(rs.getString(1), rs.getString(2), boxed, rs.getLong(4), rs.getLong(5),
+                            impression == null ? List.of() : List.of(impression.split("\\|")), rs.getString(7)));
                 }
             }
         }
@@ -385,8 +390,12 @@ public class DatasetRows {
         }
     }
 
-    /** One real-time event as recommendations use it; its time and row id order it. */
-    public record LiveEvent(String itemId, String eventType, Float eventValue, long eventTime, long rowId) {
+    /**
+     * One real-time event as recommendations use it; its time and row id order it. {@code impression}
+     * lists the items shown with it (empty for none), {@code recommendationId} the list it cites.
+     */
+    public record LiveEvent(String itemId, String eventType, Float eventValue, long eventTime, long rowId,
+            List<String> impression, String recommendationId) {
     }
 
     /** Streams the live items or users of a dataset, with their attributes as stored. */

@@ -95,7 +95,7 @@ public class EventService {
             String attributes = properties(where + ".properties", e.properties(), schema,
                     List.of("USER_ID", "ITEM_ID", "TIMESTAMP", "EVENT_TYPE", "EVENT_VALUE"));
             out.add(new InteractionRow(userId == null ? "" : userId, e.itemId(), e.sentAt().getEpochSecond(),
-                    e.eventType(), e.eventValue(), sessionId, attributes));
+                    e.eventType(), e.eventValue(), sessionId, attributes, e.impression(), e.recommendationId()));
         }
         rows.insertInteractions(target.datasetArn(), target.streamBatchId(), out);
         changes.arrived(target.datasetArn());

@@ -8,6 +8,7 @@ import io.tastemaker.domain.common.Texts;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.filter.FilterRuntime;
 import io.tastemaker.domain.filter.FilterRuntime.RequestFilter;
+import io.tastemaker.engine.recipe.NewItemExploration;
 import io.tastemaker.engine.recipe.RankingModel;
 import io.tastemaker.engine.recipe.ScoredItem;
 import io.tastemaker.engine.recipe.RelatedItemsModel;
@@ -41,6 +42,9 @@ public class RecommendationService {
     /** Characters of a context value ({@code AttributeValue}). */
     public static final int MAX_CONTEXT_VALUE = 1000;
 
+    /** Personalize's reason for an item placed by exploration. */
+    public static final String EXPLORATION = "Exploration";
+
     private static final Pattern CONTEXT_KEY = Pattern.compile("[A-Za-z\\d_]+");
 
     @Inject
@@ -51,6 +55,8 @@ public class RecommendationService {
     LiveHistory history;
     @Inject
     FilterRuntime filters;
+    @Inject
+    NewItems newItems;
 
     /**
      * GetRecommendations. With {@code filterArn}, the model selects among the items the filter
@@ -127,15 +133,22 @@ public class RecommendationService {
                 throw new InvalidInputException("userId is required: campaign " + campaignArn + " serves recipe "
                         + model.recipe() + ", which recommends items to a user.");
             }
-            List<String> recent = history.recentItems(campaign.getSolutionVersionArn(), userId);
-            items = filter == null ? user.recommend(userId, recent, n, requestContext)
-                    : user.recommend(userId, recent, n, filters.allowed(filter, model.catalog(), userId, null),
+            LiveHistory.Recent live = history.recent(campaign.getSolutionVersionArn(), userId);
+            List<String> recent = live.items();
+            int asked = n + live.penalty().penalized();
+            items = filter == null ? user.recommend(userId, recent, asked, requestContext)
+                    : user.recommend(userId, recent, asked, filters.allowed(filter, model.catalog(), userId, null),
                             requestContext);
+            NewItemExploration.Explored explored = newItems.explore(campaign, user, userId, live,
+                    live.penalty().apply(items, n), n, filter);
+            items = explored.items();
             if (promotion != null) {
                 RequestFilter promoted = filter(accountId, campaign, promotion.filterArn(), promotion.filterValues());
                 return promote(items, user.recommend(userId, recent, promotion.slots(n),
-                        filters.allowed(promoted, model.catalog(), userId, null), requestContext), n, promotion);
+                        filters.allowed(promoted, model.catalog(), userId, null), requestContext), n, promotion)
+                        .withExplored(explored.exploredItemIds());
             }
+            return new Recommendations(items, "RID-" + UUID.randomUUID()).withExplored(explored.exploredItemIds());
         } else {
             throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
                     + ", which does not answer GetRecommendations.");
@@ -295,13 +308,37 @@ public class RecommendationService {
 
     /**
      * A ranked list and the id that PutEvents may later cite; with a promotion, its name and the
-     * ids of the items it placed.
+     * ids of the items it placed; the ids of the items new-item exploration placed.
      */
     public record Recommendations(List<ScoredItem> items, String recommendationId, String promotionName,
-            Set<String> promotedItemIds) {
+            Set<String> promotedItemIds, Set<String> exploredItemIds) {
 
         public Recommendations(List<ScoredItem> items, String recommendationId) {
-            this(items, recommendationId, null, Set.of());
+            this(items, recommendationId, null, Set.of(), Set.of());
+        }
+
+        public Recommendations(List<ScoredItem> items, String recommendationId, String promotionName,
+                Set<String> promotedItemIds) {
+            this(items, recommendationId, promotionName, promotedItemIds, Set.of());
+        }
+
+        /** These recommendations, with the explored items among them marked. */
+        Recommendations withExplored(Set<String> explored) {
+            Set<String> listed = new HashSet<>();
+            for (ScoredItem item : items) {
+                if (explored.contains(item.itemId()) && !promotedItemIds.contains(item.itemId())) {
+                    listed.add(item.itemId());
+                }
+            }
+            return new Recommendations(items, recommendationId, promotionName, promotedItemIds, Set.copyOf(listed));
+        }
+
+        /**
+         * Why {@code itemId} is on the list, as Personalize's {@code PredictedItem.reason}:
+         * {@code ["Exploration"]} for an item placed by new-item exploration, else empty.
+         */
+        public List<String> reasonsOf(String itemId) {
+            return exploredItemIds.contains(itemId) ? List.of(EXPLORATION) : List.of();
         }
 
         /** The promotion that placed {@code itemId}, or null. */

@@ -11,6 +11,14 @@
  * Interactions schema's contextual fields and ignores what it never saw. Context values are never
  * echoed in messages (Personalize marks them sensitive).
  *
+ * <p>User-Personalization campaigns (aws-user-personalization and -v2) also explore
+ * ({@link io.tastemaker.domain.recommendation.NewItems}, the campaign's {@code itemExplorationConfig},
+ * Personalize's defaults when it gives none): a share of the list goes to new or little-exposed
+ * items of the Items dataset that match the user's tastes, marked with the reason
+ * {@code Exploration}; items put with PutItems are candidates on the next request. Items the user
+ * was shown often (PutEvents' {@code impression}) and never chose lose weight in the user's list
+ * ({@link io.tastemaker.engine.recipe.ImpressionPenalty}). See ADR 16.
+ *
  * <p>Out of scope for now: metadata columns and recommenders. GetPersonalizedRanking needs a model
  * that ranks lists (aws-personalized-ranking).
  */

@@ -2,31 +2,42 @@ package io.tastemaker.domain.solution;
 
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.recipe.RecipeEntry;
+import io.tastemaker.domain.common.Texts;
+import io.tastemaker.engine.recipe.EventParameter;
 import io.tastemaker.engine.recipe.TrainingConfig;
 import io.tastemaker.engine.tuning.HpoConfig;
 import io.tastemaker.engine.tuning.HyperParameterRanges;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A solution's {@code solutionConfig}, as far as this server acts on it:
- * {@code eventValueThreshold}, {@code algorithmHyperParameters} and {@code hpoConfig} (used when
- * the solution has {@code performHPO}). Members this server does not act on yet (eventsConfig,
+ * {@code eventValueThreshold}, {@code eventsConfig} (event types, thresholds and weights, for the -v2
+ * recipes), {@code algorithmHyperParameters} and {@code hpoConfig} (used when the solution has
+ * {@code performHPO}). Members this server does not act on yet (eventsConfig,
  * autoMLConfig, optimizationObjective, ...) are refused with a message rather than silently
  * ignored.
  */
 public final class SolutionSettings {
 
     private static final Set<String> KNOWN = Set.of("eventValueThreshold", "algorithmHyperParameters", "hpoConfig",
-            "autoTrainingConfig");
+            "autoTrainingConfig", "eventsConfig");
+    /** The recipes that take {@code eventsConfig}, as in Personalize. */
+    public static final Set<String> EVENTS_CONFIG_RECIPES = Set.of("aws-user-personalization-v2",
+            "aws-personalized-ranking-v2");
+    /** Entries of {@code eventsConfig.eventParametersList}, at most. */
+    public static final int MAX_EVENT_PARAMETERS = 10;
     /** Personalize's default schedule of automatic training: {@code rate(7 days)}. */
     public static final int DEFAULT_AUTO_TRAINING_DAYS = 7;
     private static final java.util.regex.Pattern RATE = java.util.regex.Pattern.compile("rate\\((\\d{1,2}) days?\\)");
@@ -36,9 +47,16 @@ public final class SolutionSettings {
     private final Map<String, String> hyperParameters;
     private final HpoConfig hpoConfig;
     private final Integer autoTrainingDays;
+    private final List<EventParameter> eventParameters;
 
     private SolutionSettings(String json, Float eventValueThreshold, Map<String, String> hyperParameters,
             HpoConfig hpoConfig, Integer autoTrainingDays) {
+        this(json, eventValueThreshold, hyperParameters, hpoConfig, autoTrainingDays, List.of());
+    }
+
+    private SolutionSettings(String json, Float eventValueThreshold, Map<String, String> hyperParameters,
+            HpoConfig hpoConfig, Integer autoTrainingDays, List<EventParameter> eventParameters) {
+        this.eventParameters = eventParameters;
         this.json = json;
         this.eventValueThreshold = eventValueThreshold;
         this.hyperParameters = hyperParameters;
@@ -83,7 +101,8 @@ public final class SolutionSettings {
         for (String key : config.keySet()) {
             if (!KNOWN.contains(key) && !config.isNull(key)) {
                 throw new InvalidInputException("solutionConfig." + key + " is not supported by this server yet; "
-                        + "supported members: eventValueThreshold, algorithmHyperParameters, hpoConfig, autoTrainingConfig.");
+                        + "supported members: eventValueThreshold, algorithmHyperParameters, hpoConfig, autoTrainingConfig, "
+                        + "eventsConfig.");
             }
         }
         Float threshold = null;
@@ -112,7 +131,94 @@ public final class SolutionSettings {
         if (config.containsKey("hpoConfig") && !config.isNull("hpoConfig")) {
             hpo = HpoSettings.parse(config.get("hpoConfig"));
         }
-        return new SolutionSettings(json, threshold, Map.copyOf(hp), hpo, autoTrainingDays(config.get("autoTrainingConfig")));
+        return new SolutionSettings(json, threshold, Map.copyOf(hp), hpo, autoTrainingDays(config.get("autoTrainingConfig")),
+                eventParameters(config.get("eventsConfig")));
+    }
+
+    /**
+     * Reads {@code eventsConfig} ({@code {"eventParametersList": [{eventType, eventValueThreshold,
+     * weight}]}}, at most {@value #MAX_EVENT_PARAMETERS} entries, each event type once); empty if
+     * absent. Messages name the member at fault.
+     */
+    public static List<EventParameter> eventParameters(JsonValue value) {
+        String member = "solutionConfig.eventsConfig";
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidInputException(member + " must be an object with an eventParametersList.");
+        }
+        for (String key : value.asJsonObject().keySet()) {
+            if (!key.equals("eventParametersList")) {
+                throw new InvalidInputException(member + " has the unknown member " + key + "; it takes eventParametersList.");
+            }
+        }
+        JsonValue list = value.asJsonObject().get("eventParametersList");
+        if (list == null || list.getValueType() == JsonValue.ValueType.NULL) {
+            return List.of();
+        }
+        if (list.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new InvalidInputException(member + ".eventParametersList must be a list of {eventType, "
+                    + "eventValueThreshold, weight}.");
+        }
+        if (list.asJsonArray().size() > MAX_EVENT_PARAMETERS) {
+            throw new InvalidInputException(member + ".eventParametersList holds at most " + MAX_EVENT_PARAMETERS
+                    + " entries, got " + list.asJsonArray().size() + ".");
+        }
+        List<EventParameter> parameters = new ArrayList<>();
+        Set<String> types = new java.util.HashSet<>();
+        for (int i = 0; i < list.asJsonArray().size(); i++) {
+            String at = member + ".eventParametersList[" + i + "]";
+            JsonValue entry = list.asJsonArray().get(i);
+            if (entry.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidInputException(at + " must be an object {eventType, eventValueThreshold, weight}.");
+            }
+            JsonObject o = entry.asJsonObject();
+            for (String key : o.keySet()) {
+                if (!Set.of("eventType", "eventValueThreshold", "weight").contains(key)) {
+                    throw new InvalidInputException(at + " has the unknown member " + key
+                            + "; it takes eventType, eventValueThreshold and weight.");
+                }
+            }
+            if (!(o.get("eventType") instanceof JsonString type) || type.getString().isEmpty()
+                    || type.getString().length() > 256) {
+                throw new InvalidInputException(at + ".eventType is required: the event type, 1 to 256 characters.");
+            }
+            Double threshold = number(o, "eventValueThreshold", at);
+            Double weight = number(o, "weight", at);
+            if (weight == null) {
+                throw new InvalidInputException(at + ".weight is required: a number from 0 to 1.");
+            }
+            if (!(weight >= 0 && weight <= 1)) {
+                throw new InvalidInputException(at + ".weight must be a number from 0 to 1, got " + weight + ".");
+            }
+            if (!types.add(type.getString())) {
+                throw new InvalidInputException(at + ".eventType " + Texts.abbreviate(type.getString())
+                        + " is listed twice; list each event type once.");
+            }
+            parameters.add(new EventParameter(type.getString(), threshold, weight));
+        }
+        if (!parameters.isEmpty() && parameters.stream().allMatch(p -> p.weight() == 0)) {
+            throw new InvalidInputException(member + ".eventParametersList gives every event type weight 0, so nothing "
+                    + "would train; give at least one a weight above 0.");
+        }
+        return List.copyOf(parameters);
+    }
+
+    private static Double number(JsonObject o, String key, String at) {
+        JsonValue v = o.get(key);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonNumber n) || !Double.isFinite(n.doubleValue())) {
+            throw new InvalidInputException(at + "." + key + " must be a number.");
+        }
+        return n.doubleValue();
+    }
+
+    /** The event types that count in training and their weights; empty for none. */
+    public List<EventParameter> eventParameters() {
+        return eventParameters;
     }
 
     /** Reads {@code autoTrainingConfig} ({@code {"schedulingExpression": "rate(N days)"}}); null if absent. */
@@ -135,6 +241,11 @@ public final class SolutionSettings {
 
     /** Checks the settings against what the recipe accepts. */
     public void check(RecipeEntry recipe) {
+        if (!eventParameters.isEmpty() && !EVENTS_CONFIG_RECIPES.contains(recipe.name())) {
+            throw new InvalidInputException("solutionConfig.eventsConfig is for the recipes "
+                    + "aws-user-personalization-v2 and aws-personalized-ranking-v2; recipe " + recipe.name()
+                    + " does not take it. Send the solution without it, or use one of those recipes.");
+        }
         try {
             new TrainingConfig(null, eventValueThreshold, hyperParameters, 0L)
                     .requireKnownHyperParameters(recipe.name(), recipe.hyperParameters());
@@ -184,7 +295,7 @@ public final class SolutionSettings {
     }
 
     public TrainingConfig trainingConfig(String eventType, long seed) {
-        return new TrainingConfig(eventType, eventValueThreshold, hyperParameters, seed);
+        return new TrainingConfig(eventType, eventValueThreshold, hyperParameters, seed, eventParameters);
     }
 
     public String toJson() {

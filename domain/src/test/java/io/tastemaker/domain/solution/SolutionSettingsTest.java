@@ -45,8 +45,8 @@ class SolutionSettingsTest {
 
     @Test
     void refusesWhatThisServerDoesNotActOn() {
-        assertThatThrownBy(() -> SolutionSettings.parse("{\"eventsConfig\": {}}")).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("eventsConfig");
+        assertThatThrownBy(() -> SolutionSettings.parse("{\"optimizationObjective\": {}}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("optimizationObjective");
         assertThatThrownBy(() -> SolutionSettings.parse("{\"eventValueThreshold\": \"lots\"}"))
                 .hasMessageContaining("eventValueThreshold");
         assertThatThrownBy(() -> SolutionSettings.parse("[1]")).isInstanceOf(InvalidInputException.class);
@@ -116,5 +116,47 @@ class SolutionSettingsTest {
 
         assertThatThrownBy(() -> SolutionSettings.none().checkHpo(POPULARITY, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not available");
+    }
+    private static final RecipeEntry UP_V2 = new RecipeEntry("aws-user-personalization-v2",
+            "arn:aws:personalize:::recipe/aws-user-personalization-v2", "a", "USER_PERSONALIZATION", "d", Instant.EPOCH,
+            Set.of(), values -> { }, PopularityCountRecipe::new, true);
+
+    @Test
+    void eventsConfigSetsTheTypesThresholdsAndWeightsThatTrain() {
+        SolutionSettings settings = SolutionSettings.parse("{\"eventsConfig\": {\"eventParametersList\": ["
+                + "{\"eventType\": \"purchase\", \"eventValueThreshold\": 2.5, \"weight\": 0.8},"
+                + "{\"eventType\": \"click\", \"weight\": 0.2}]}}");
+        settings.check(UP_V2);
+
+        var config = settings.trainingConfig(null, 1L);
+        assertThat(config.eventParameters()).extracting(p -> p.eventType()).containsExactly("purchase", "click");
+        assertThat(config.eventParameters().get(0).eventValueThreshold()).isEqualTo(2.5);
+        assertThat(config.counts("purchase", 3f)).isTrue();
+        assertThat(config.counts("purchase", 2f)).isFalse();
+        assertThat(config.counts("view", null)).isFalse();
+    }
+
+    @Test
+    void refusesBadEventsConfigsNamingTheMember() {
+        String list = "{\"eventsConfig\": {\"eventParametersList\": [%s]}}";
+        assertThatThrownBy(() -> SolutionSettings.parse(list.formatted("{\"eventType\": \"a\", \"weight\": 1.5}")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("solutionConfig.eventsConfig.eventParametersList[0].weight");
+        assertThatThrownBy(() -> SolutionSettings.parse(list.formatted("{\"weight\": 1}")))
+                .hasMessageContaining("eventParametersList[0].eventType is required");
+        assertThatThrownBy(() -> SolutionSettings.parse(list.formatted(
+                "{\"eventType\": \"a\", \"weight\": 1}, {\"eventType\": \"a\", \"weight\": 0.5}")))
+                .hasMessageContaining("eventParametersList[1].eventType").hasMessageContaining("twice");
+        assertThatThrownBy(() -> SolutionSettings.parse(list.formatted(
+                "{\"eventType\": \"a\", \"weight\": 1, \"eventValueThreshold\": \"high\"}")))
+                .hasMessageContaining("eventParametersList[0].eventValueThreshold must be a number");
+        assertThatThrownBy(() -> SolutionSettings.parse(list.formatted("{\"eventType\": \"a\", \"weight\": 0}")))
+                .hasMessageContaining("weight 0");
+        String eleven = String.join(",", java.util.Collections.nCopies(11, "{\"eventType\": \"a\", \"weight\": 1}"));
+        assertThatThrownBy(() -> SolutionSettings.parse(list.formatted(eleven)))
+                .hasMessageContaining("at most 10 entries");
+        SolutionSettings forV1 = SolutionSettings.parse(list.formatted("{\"eventType\": \"a\", \"weight\": 1}"));
+        assertThatThrownBy(() -> forV1.check(POPULARITY)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("solutionConfig.eventsConfig is for the recipes aws-user-personalization-v2");
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 
 /**
  * An immutable columnar table of user–item interactions: one row per interaction, with the user,
@@ -159,16 +160,43 @@ public final class InteractionLog {
      */
     public InteractionLog filter(IntPredicate rowFilter) {
         Objects.requireNonNull(rowFilter, "rowFilter");
+        return repeat(row -> rowFilter.test(row) ? 1 : 0);
+    }
+
+    /**
+     * Each row as many times as {@code copies} says (0 drops it), in their current order (copies of a
+     * row next to each other), as a new log that shares this log's dictionaries; this log itself when
+     * every row is kept once. The function is called once per row.
+     *
+     * @throws IllegalArgumentException if {@code copies} returns a negative number
+     */
+    public InteractionLog repeat(IntUnaryOperator copies) {
+        Objects.requireNonNull(copies, "copies");
         int n = size();
-        int[] kept = new int[n];
-        int count = 0;
+        int[] times = new int[n];
+        long total = 0;
+        boolean unchanged = true;
         for (int row = 0; row < n; row++) {
-            if (rowFilter.test(row)) {
-                kept[count++] = row;
+            times[row] = copies.applyAsInt(row);
+            if (times[row] < 0) {
+                throw new IllegalArgumentException("copies of row " + row + " must be >= 0, was " + times[row]);
             }
+            total += times[row];
+            unchanged &= times[row] == 1;
         }
-        if (count == n) {
+        if (unchanged) {
             return this;
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("The repeated log would have " + total + " rows");
+        }
+        int count = (int) total;
+        int[] kept = new int[count];
+        int k = 0;
+        for (int row = 0; row < n; row++) {
+            for (int c = 0; c < times[row]; c++) {
+                kept[k++] = row;
+            }
         }
         int[] userOut = new int[count];
         int[] itemOut = new int[count];

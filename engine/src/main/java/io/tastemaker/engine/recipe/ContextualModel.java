@@ -172,6 +172,11 @@ public final class ContextualModel implements UserPersonalizationModel {
     }
 
     @Override
+    public long itemUsers(String itemId) {
+        return base.itemUsers(itemId);
+    }
+
+    @Override
     public List<String> contextFields() {
         return effects.fields();
     }

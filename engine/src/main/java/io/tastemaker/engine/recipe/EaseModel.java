@@ -462,6 +462,13 @@ public final class EaseModel implements UserPersonalizationModel {
         return hasModelledHistory(history, 0, history.length) ? rawScores(history, 0, history.length) : null;
     }
 
+    /** {@inheritDoc} The distinct users of the training data (the catalog's popularity). */
+    @Override
+    public long itemUsers(String itemId) {
+        int item = items.indexOf(itemId);
+        return item < 0 ? 0 : counts[item];
+    }
+
     /** The share of all counts of catalog item {@code item}: its popularity score. */
     double share(int item) {
         return shares[item];

@@ -99,6 +99,14 @@ final class ItemFeatures {
      * @param textual whether the textual fields make a block
      */
     static ItemFeatures of(ItemAttributes attributes, ItemCatalog catalog, boolean categorical, boolean textual) {
+        return of(attributes, catalog.index, categorical, textual);
+    }
+
+    /**
+     * The vectors of the items of {@code catalog} that {@code attributes} describes (the others get
+     * none), indexed as {@code catalog} indexes them.
+     */
+    static ItemFeatures of(ItemAttributes attributes, IdDictionary catalog, boolean categorical, boolean textual) {
         List<Block> blocks = new ArrayList<>();
         if (categorical) {
             for (int f = 0; f < attributes.categoricalFields().size(); f++) {
@@ -111,7 +119,7 @@ final class ItemFeatures {
         int n = catalog.size();
         int[] catalogOf = new int[attributes.size()];
         for (int a = 0; a < catalogOf.length; a++) {
-            catalogOf[a] = catalog.index.indexOf(attributes.items().idOf(a));
+            catalogOf[a] = catalog.indexOf(attributes.items().idOf(a));
         }
 
         // Features of all blocks in one numbering; each item's features ascending.
@@ -150,6 +158,31 @@ final class ItemFeatures {
             }
         }
         return new ItemFeatures(offsets, features, weights, blockBase[blocks.size()]);
+    }
+
+    /** The number of features of all blocks together. */
+    int featureCount() {
+        return postingOffsets.length - 1;
+    }
+
+    /** The features of {@code item}, ascending: positions {@code start(item) .. end(item) - 1}. */
+    int start(int item) {
+        return offsets[item];
+    }
+
+    /** See {@link #start(int)}. */
+    int end(int item) {
+        return offsets[item + 1];
+    }
+
+    /** The feature at position {@code p} of an item's vector. */
+    int feature(int p) {
+        return features[p];
+    }
+
+    /** The weight at position {@code p} of an item's vector. */
+    double weight(int p) {
+        return weights[p];
     }
 
     /** Whether {@code item} has a feature. */

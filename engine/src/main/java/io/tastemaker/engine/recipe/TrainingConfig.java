@@ -28,14 +28,27 @@ import java.util.Set;
  *       created.</li>
  * </ul>
  *
+ * <p>With {@code eventParameters} (Personalize's {@code eventsConfig.eventParametersList}, for the
+ * -v2 recipes) only the listed event types count, each from its own {@code eventValueThreshold} (rows
+ * without a value count only for a type without threshold), and types of weight 0 not at all, on top
+ * of the rules above. The weights' ratio decides how strongly a type counts: a row is repeated
+ * {@code max(1, round(}{@value #MAX_REPEATS}{@code  · weight / largest weight))} times, so the
+ * strongest type counts {@value #MAX_REPEATS} times as much as one with a quarter of its weight or
+ * less. Repeats raise iALS's confidence in the pair ({@code 1 + alpha · repeats}); EASE learns from
+ * which pairs are positive, so for EASE the list selects but does not weigh.
+ *
  * @param eventType the event type to train on, or {@code null} for all; not blank
  * @param eventValueThreshold the minimum event value, or {@code null} for no threshold; finite
  * @param hyperParameters the recipe's hyperparameters as strings (Personalize's
  *     {@code algorithmHyperParameters}); {@code null} means none; copied
  * @param seed the seed for every random choice made while training and evaluating
+ * @param eventParameters the event types that count and their weights; empty for none; copied
  */
 public record TrainingConfig(String eventType, Float eventValueThreshold, Map<String, String> hyperParameters,
-        long seed) {
+        long seed, List<EventParameter> eventParameters) {
+
+    /** How many times a row of the most heavily weighted event type is repeated. */
+    public static final int MAX_REPEATS = 4;
 
     /** Validates and copies the arguments. */
     public TrainingConfig {
@@ -46,6 +59,44 @@ public record TrainingConfig(String eventType, Float eventValueThreshold, Map<St
             throw new IllegalArgumentException("eventValueThreshold must be finite, was " + eventValueThreshold);
         }
         hyperParameters = hyperParameters == null ? Map.of() : Map.copyOf(hyperParameters);
+        eventParameters = eventParameters == null ? List.of() : List.copyOf(eventParameters);
+    }
+
+    /** A configuration without event parameters. */
+    public TrainingConfig(String eventType, Float eventValueThreshold, Map<String, String> hyperParameters, long seed) {
+        this(eventType, eventValueThreshold, hyperParameters, seed, List.of());
+    }
+
+    /**
+     * Whether an event of {@code type} with {@code value} (null: none) counts as a positive signal
+     * under this configuration, as {@link #select} decides for a row: what real-time events must pass
+     * to count for a user.
+     */
+    public boolean counts(String type, Float value) {
+        if (eventType != null && !eventType.equals(type)) {
+            return false;
+        }
+        if (eventValueThreshold != null && (value == null || !(value >= eventValueThreshold))) {
+            return false;
+        }
+        return eventParameters.isEmpty() || repeats(type, value == null ? Float.NaN : value) > 0;
+    }
+
+    /** How many times a row of {@code type} with {@code value} (NaN: none) trains; 0 when it does not count. */
+    private int repeats(String type, float value) {
+        double largest = 0;
+        EventParameter match = null;
+        for (EventParameter p : eventParameters) {
+            largest = Math.max(largest, p.weight());
+            if (p.eventType().equals(type)) {
+                match = p;
+            }
+        }
+        if (match == null || match.weight() == 0
+                || match.eventValueThreshold() != null && !(value >= match.eventValueThreshold())) {
+            return 0;
+        }
+        return (int) Math.max(1, Math.round(MAX_REPEATS * match.weight() / largest));
     }
 
     /** All interactions, no hyperparameters, the given seed. */
@@ -59,6 +110,25 @@ public record TrainingConfig(String eventType, Float eventValueThreshold, Map<St
      */
     public InteractionLog select(InteractionLog log) {
         Objects.requireNonNull(log, "log");
+        InteractionLog selected = selectByTypeAndValue(log);
+        if (eventParameters.isEmpty()) {
+            return selected;
+        }
+        int[] repeatsByTypeWithoutValue = new int[selected.eventTypes().size()];
+        for (int t = 0; t < repeatsByTypeWithoutValue.length; t++) {
+            repeatsByTypeWithoutValue[t] = repeats(selected.eventTypes().idOf(t), Float.NaN);
+        }
+        return selected.repeat(row -> {
+            int type = selected.eventType(row);
+            if (type == InteractionLog.NO_EVENT_TYPE) {
+                return 0;
+            }
+            return selected.hasValue(row) ? repeats(selected.eventTypes().idOf(type), selected.value(row))
+                    : repeatsByTypeWithoutValue[type];
+        });
+    }
+
+    private InteractionLog selectByTypeAndValue(InteractionLog log) {
         if (eventType == null && eventValueThreshold == null) {
             return log;
         }

@@ -65,6 +65,16 @@ public interface UserModel extends TrainedModel {
     }
 
     /**
+     * How many distinct users the model saw interact with {@code itemId} in training: its exposure,
+     * which new-item exploration ({@link NewItemExploration}) reads. 0 for an item outside the
+     * catalog; models that keep no counts answer {@link Long#MAX_VALUE} for catalog items (this
+     * default), so exploration treats them as well known.
+     */
+    default long itemUsers(String itemId) {
+        return catalog().indexOf(itemId) < 0 ? 0 : Long.MAX_VALUE;
+    }
+
+    /**
      * The contextual fields this model learned from (Personalize's contextual metadata, such as
      * {@code DEVICE}), as the Interactions schema names them; a request's context is matched against
      * them, ignoring case. Empty for models that do not learn from context (this default).

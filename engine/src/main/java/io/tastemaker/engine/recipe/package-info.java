@@ -38,6 +38,20 @@
  * combine the user's ranking with the lifts; a context with nothing the model knows answers exactly
  * as the context-free calls. Models that learn no context ignore it.
  *
+ * <p>Event types and weights: a {@link io.tastemaker.engine.recipe.TrainingConfig} may carry
+ * {@link io.tastemaker.engine.recipe.EventParameter}s (Personalize's {@code eventsConfig}): only the
+ * listed types count, each from its own value threshold, and a row is repeated by its type's weight
+ * ratio (up to {@link io.tastemaker.engine.recipe.TrainingConfig#MAX_REPEATS}), which iALS reads as
+ * confidence; EASE trains on which pairs are positive.
+ *
+ * <p>Serving-time additions around a USER_PERSONALIZATION model, no retraining:
+ * {@link io.tastemaker.engine.recipe.NewItemExploration} places new and little-exposed items of the
+ * Items dataset into a share of the list ({@link io.tastemaker.engine.recipe.ExplorationConfig},
+ * Personalize's {@code itemExplorationConfig}), chosen by how their categorical values and text
+ * (Lucene, as aws-semantic-similarity) match the user's history; and
+ * {@link io.tastemaker.engine.recipe.ImpressionPenalty} gently down-weights what a user was shown
+ * often and never chose. ADR 16 explains both.
+ *
  * <p>{@code trainingMode} UPDATE:
  * {@link io.tastemaker.engine.recipe.UserPersonalizationRecipe#update} turns a previous EASE or iALS
  * model and all the current data into a new model without a full training: EASE keeps its

@@ -88,4 +88,38 @@ class TrainingConfigTest {
                 .hasMessage("Unknown hyperparameters 'alpha', 'zeta' for recipe some-recipe; it accepts 'beta', 'lambda'");
         config.requireKnownHyperParameters("some-recipe", Set.of("zeta", "alpha", "lambda"));
     }
+    @Test
+    void eventParametersKeepTheListedTypesFromTheirThresholdsAndRepeatByWeight() {
+        TrainingConfig weighted = new TrainingConfig(null, null, Map.of(), 1, java.util.List.of(
+                new EventParameter("purchase", 5.0, 1.0), new EventParameter("click", null, 0.25)));
+
+        // a: click without value (no threshold for clicks) once; b: purchase 10 ≥ 5, four times;
+        // c: purchase 3 < 5 dropped; d: click once; e: no type, dropped; f: purchase without value dropped.
+        assertThat(items(weighted.select(LOG))).isEqualTo("abbbbd");
+        assertThat(weighted.counts("purchase", 10f)).isTrue();
+        assertThat(weighted.counts("purchase", 3f)).isFalse();
+        assertThat(weighted.counts("click", null)).isTrue();
+        assertThat(weighted.counts("view", 1f)).isFalse();
+    }
+
+    @Test
+    void onlyTheRatioOfWeightsMattersAndWeightZeroDoesNotCount() {
+        TrainingConfig half = new TrainingConfig(null, null, Map.of(), 1, java.util.List.of(
+                new EventParameter("purchase", null, 0.5), new EventParameter("click", null, 0.125)));
+        TrainingConfig full = new TrainingConfig(null, null, Map.of(), 1, java.util.List.of(
+                new EventParameter("purchase", null, 1.0), new EventParameter("click", null, 0.25)));
+        assertThat(items(half.select(LOG))).isEqualTo(items(full.select(LOG))).isEqualTo("abbbbccccdffff");
+
+        TrainingConfig noClicks = new TrainingConfig(null, null, Map.of(), 1, java.util.List.of(
+                new EventParameter("purchase", null, 1.0), new EventParameter("click", null, 0)));
+        assertThat(items(noClicks.select(LOG))).isEqualTo("bbbbccccffff");
+        assertThat(noClicks.counts("click", 1f)).isFalse();
+    }
+
+    @Test
+    void eventParametersAreChecked() {
+        assertThatThrownBy(() -> new EventParameter("click", null, 1.5)).hasMessageContaining("weight");
+        assertThatThrownBy(() -> new EventParameter(" ", null, 1)).hasMessageContaining("eventType");
+        assertThatThrownBy(() -> new EventParameter("click", Double.NaN, 1)).hasMessageContaining("eventValueThreshold");
+    }
 }

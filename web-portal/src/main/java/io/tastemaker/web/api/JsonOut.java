@@ -64,6 +64,16 @@ public final class JsonOut {
         return this;
     }
 
+    /** A list of strings; nothing when the list is empty, as the AWS responses leave out empty lists. */
+    public JsonOut putStrings(String member, List<String> values) {
+        if (!values.isEmpty()) {
+            JsonArrayBuilder array = Json.createArrayBuilder();
+            values.forEach(array::add);
+            builder.add(member, array);
+        }
+        return this;
+    }
+
     public <T> JsonOut list(String member, List<T> items, Function<T, JsonOut> format) {
         JsonArrayBuilder array = Json.createArrayBuilder();
         for (T item : items) {

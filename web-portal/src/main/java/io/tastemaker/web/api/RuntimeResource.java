@@ -35,7 +35,8 @@ public class RuntimeResource {
                 promotion(r), r.stringMap("context"));
         JsonOut out = JsonOut.object()
                 .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score())
-                        .put("promotionName", result.promotionOf(i.itemId())))
+                        .put("promotionName", result.promotionOf(i.itemId()))
+                        .putStrings("reason", result.reasonsOf(i.itemId())))
                 .put("recommendationId", result.recommendationId());
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }

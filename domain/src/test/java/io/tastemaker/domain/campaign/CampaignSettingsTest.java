@@ -1,0 +1,49 @@
+package io.tastemaker.domain.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.engine.recipe.ExplorationConfig;
+import org.junit.jupiter.api.Test;
+
+class CampaignSettingsTest {
+
+    @Test
+    void readsItemExplorationConfigAsPersonalizeSendsIt() {
+        CampaignSettings settings = CampaignSettings.parse("{\"itemExplorationConfig\": {\"explorationWeight\": \"0.9\", "
+                + "\"explorationItemAgeCutOff\": \"7\"}}");
+
+        assertThat(settings.exploration()).isEqualTo(new ExplorationConfig(0.9, 7));
+        assertThat(settings.explorationOrDefault()).isEqualTo(new ExplorationConfig(0.9, 7));
+    }
+
+    @Test
+    void withoutItExplorationTakesPersonalizesDefaults() {
+        assertThat(CampaignSettings.parse(null).exploration()).isNull();
+        assertThat(CampaignSettings.parse("{\"syncWithLatestSolutionVersion\": false}").explorationOrDefault())
+                .isEqualTo(new ExplorationConfig(0.3, 30));
+        assertThat(CampaignSettings.parse("{\"itemExplorationConfig\": {\"explorationWeight\": \"0\"}}").exploration())
+                .isEqualTo(new ExplorationConfig(0, 30));
+    }
+
+    @Test
+    void refusesInvalidValuesNamingTheField() {
+        assertThatThrownBy(() -> CampaignSettings.parse("{\"itemExplorationConfig\": {\"explorationWeight\": \"2\"}}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("campaignConfig.itemExplorationConfig.explorationWeight must be a number from 0 to 1");
+        assertThatThrownBy(() -> CampaignSettings.parse(
+                "{\"itemExplorationConfig\": {\"explorationItemAgeCutOff\": \"0\"}}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("campaignConfig.itemExplorationConfig.explorationItemAgeCutOff");
+        assertThatThrownBy(() -> CampaignSettings.parse("{\"itemExplorationConfig\": {\"weight\": \"0.5\"}}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("campaignConfig.itemExplorationConfig has an unknown key 'weight'");
+        assertThatThrownBy(() -> CampaignSettings.parse("{\"itemExplorationConfig\": \"0.5\"}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("must be a map");
+        assertThatThrownBy(() -> CampaignSettings.parse(
+                "{\"itemExplorationConfig\": {\"explorationWeight\": true}}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("campaignConfig.itemExplorationConfig.explorationWeight must be a string");
+    }
+}
