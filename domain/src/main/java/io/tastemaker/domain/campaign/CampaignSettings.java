@@ -29,9 +29,12 @@ public record CampaignSettings(boolean syncWithLatestSolutionVersion, Exploratio
     /** No campaignConfig. */
     public static final CampaignSettings NONE = new CampaignSettings(false, null);
 
-    /** The exploration the campaign asked for, or Personalize's defaults (weight 0.3, 30 days). */
-    public ExplorationConfig explorationOrDefault() {
-        return exploration == null ? ExplorationConfig.DEFAULT : exploration;
+    /**
+     * The exploration the campaign asked for (members it left out take Personalize's defaults, weight
+     * 0.3 and 30 days), or none without {@code itemExplorationConfig} ({@link ExplorationConfig#OFF}).
+     */
+    public ExplorationConfig explorationOrOff() {
+        return exploration == null ? ExplorationConfig.OFF : exploration;
     }
 
     /** Parses the campaignConfig JSON object as the API received it (null: none). */

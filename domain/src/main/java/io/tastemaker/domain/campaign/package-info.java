@@ -6,5 +6,6 @@
  * aws-user-personalization (-v2) campaigns only, {@code itemExplorationConfig}
  * ({@code explorationWeight} 0–1, default 0.3; {@code explorationItemAgeCutOff} days ≥ 1, default 30),
  * stored as sent and returned by DescribeCampaign ({@link io.tastemaker.domain.campaign.CampaignSettings}).
+ * Unlike Personalize, a campaign without {@code itemExplorationConfig} does not explore (ADR 16).
  */
 package io.tastemaker.domain.campaign;

@@ -88,7 +88,7 @@ public class NewItems {
      */
     public Explored explore(Campaign campaign, UserModel model, String userId, LiveHistory.Recent live,
             List<ScoredItem> items, int numResults, RequestFilter filter) {
-        ExplorationConfig config = CampaignSettings.parse(campaign.getCampaignConfig()).explorationOrDefault();
+        ExplorationConfig config = CampaignSettings.parse(campaign.getCampaignConfig()).explorationOrOff();
         List<ScoredItem> top = items.size() > numResults ? items.subList(0, numResults) : items;
         if (!(model instanceof UserPersonalizationModel) || config.slots(numResults) == 0) {
             return new Explored(List.copyOf(top), Set.of());

@@ -15,13 +15,17 @@ class CampaignSettingsTest {
                 + "\"explorationItemAgeCutOff\": \"7\"}}");
 
         assertThat(settings.exploration()).isEqualTo(new ExplorationConfig(0.9, 7));
-        assertThat(settings.explorationOrDefault()).isEqualTo(new ExplorationConfig(0.9, 7));
+        assertThat(settings.explorationOrOff()).isEqualTo(new ExplorationConfig(0.9, 7));
     }
 
     @Test
-    void withoutItExplorationTakesPersonalizesDefaults() {
+    void withoutItNothingIsExploredAndAConfigWithoutMembersTakesPersonalizesDefaults() {
         assertThat(CampaignSettings.parse(null).exploration()).isNull();
-        assertThat(CampaignSettings.parse("{\"syncWithLatestSolutionVersion\": false}").explorationOrDefault())
+        assertThat(CampaignSettings.parse("{\"syncWithLatestSolutionVersion\": false}").explorationOrOff())
+                .isEqualTo(new ExplorationConfig(0, 30));
+        assertThat(CampaignSettings.parse("{\"syncWithLatestSolutionVersion\": false}").explorationOrOff().slots(25))
+                .isZero();
+        assertThat(CampaignSettings.parse("{\"itemExplorationConfig\": {}}").explorationOrOff())
                 .isEqualTo(new ExplorationConfig(0.3, 30));
         assertThat(CampaignSettings.parse("{\"itemExplorationConfig\": {\"explorationWeight\": \"0\"}}").exploration())
                 .isEqualTo(new ExplorationConfig(0, 30));

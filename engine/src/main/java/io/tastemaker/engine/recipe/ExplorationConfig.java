@@ -34,8 +34,15 @@ public record ExplorationConfig(double weight, double ageCutOffDays) {
      */
     public static final double MAX_SHARE = 0.5;
 
-    /** Personalize's defaults (weight 0.3, 30 days), which apply when a campaign gives no config. */
+    /** Personalize's defaults (weight 0.3, 30 days): a config that names neither member. */
     public static final ExplorationConfig DEFAULT = new ExplorationConfig(DEFAULT_WEIGHT, DEFAULT_AGE_CUT_OFF_DAYS);
+    /**
+     * No exploration: what a campaign without {@code itemExplorationConfig} gets here, unlike
+     * Personalize, which explores at 0.3 then. Exploration gives places of every list to items the
+     * model cannot vouch for, which costs the accuracy a customer measures offline; here a campaign
+     * explores only when it asks to (ADR 16).
+     */
+    public static final ExplorationConfig OFF = new ExplorationConfig(0, DEFAULT_AGE_CUT_OFF_DAYS);
 
     /** Checks the ranges. */
     public ExplorationConfig {

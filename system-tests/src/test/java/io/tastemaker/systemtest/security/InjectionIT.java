@@ -610,13 +610,13 @@ class InjectionIT {
                 .solutionVersionArn(m.solutionVersionArn() + absent).build());
         t.put("CreateCampaign", () -> CreateCampaignRequest.builder().name(fresh())
                 .solutionVersionArn(m.solutionVersionArn() + absent).campaignConfig(c -> c.itemExplorationConfig(
-                        Map.of("exploration_weight", "0.3"))).build());
+                        Map.of("explorationWeight", "0.3"))).build());
         t.put("DescribeCampaign", () -> DescribeCampaignRequest.builder().campaignArn(m.campaignArn()).build());
         t.put("ListCampaigns", () -> ListCampaignsRequest.builder().solutionArn(m.solutionArn()).build());
         t.put("DeleteCampaign", () -> DeleteCampaignRequest.builder().campaignArn(m.campaignArn() + absent).build());
         t.put("UpdateCampaign", () -> UpdateCampaignRequest.builder().campaignArn(m.campaignArn() + absent)
                 .solutionVersionArn(m.solutionVersionArn()).campaignConfig(c -> c.itemExplorationConfig(
-                        Map.of("exploration_weight", "0.3"))).build());
+                        Map.of("explorationWeight", "0.3"))).build());
         t.put("GetRecommendations", () -> GetRecommendationsRequest.builder().campaignArn(m.campaignArn())
                 .userId(Tenant.user(0, 1)).numResults(5).filterArn(parameterFilterArn)
                 .filterValues(Map.of("GENRES", "\"drama\""))
