@@ -1,6 +1,7 @@
 package io.tastemaker.domain.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * training runs only when something is new. Real-time calls stamp at most once per
  * {@link #RESOLUTION} per dataset, in the caller's transaction: one extra update a minute, not
  * one per PutEvents.
+ *
+ * <p>Every arrival, throttled or not, is also announced as a {@link DatasetRowsChanged} event, which
+ * observers see once the caller's transaction has committed (e.g. the item metadata that
+ * recommendations return is re-read after PutItems or an Items import).
  */
 @ApplicationScoped
 public class DataChanges {
@@ -25,11 +30,14 @@ public class DataChanges {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    Event<DatasetRowsChanged> changed;
 
     private final ConcurrentHashMap<String, Instant> lastStamped = new ConcurrentHashMap<>();
 
     /** Stamps a dataset unless it was stamped within the last minute by this server. */
     public void arrived(String datasetArn) {
+        changed.fire(new DatasetRowsChanged(datasetArn));
         Instant now = clock.instant();
         Instant last = lastStamped.get(datasetArn);
         if (last != null && now.isBefore(last.plus(RESOLUTION))) {
@@ -44,6 +52,7 @@ public class DataChanges {
 
     /** Stamps a dataset now, e.g. when an import publishes. */
     public void stamp(String datasetArn, Instant when) {
+        changed.fire(new DatasetRowsChanged(datasetArn));
         em.createQuery("update Dataset d set d.dataChangedAt = :t where d.arn = :a")
                 .setParameter("t", when).setParameter("a", datasetArn).executeUpdate();
     }
