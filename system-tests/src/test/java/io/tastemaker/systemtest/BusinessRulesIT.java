@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
  * GENRES (a categorical string: {@code Comedy|Drama}, {@code Action} or {@code Horror} by its
  * number; item 0 of each group is {@code Rare}), a TITLE (a plain string, not used in training) and
  * a PRICE. After training, three new items of genre Rare, unknown to the models, are clicked by 4, 3
- * and 2 users (PutEvents) and described by PutItems, and a new Action item by 6 users.
+ * and 2 users (PutEvents) and described by PutItems, and a new Action item by 6 users. A second
+ * dataset group, encrypted at rest with a KMS key, returns its items' metadata decrypted.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BusinessRulesIT {
@@ -230,6 +231,41 @@ class BusinessRulesIT {
                 .allSatisfy(i -> assertThat(i.reason()).as("no filter, nothing to fill").isEmpty());
     }
 
+    @Test
+    void anEncryptedGroupReturnsItsMetadataInTheClear() throws IOException {
+        TastemakerServer server = TastemakerServer.shared();
+        String keyArn = clients.kms().createKey(r -> r.description("business rules " + suffix)).keyMetadata().arn();
+        String role = "arn:aws:iam::" + keyArn.split(":")[4] + ":role/PersonalizeKms";
+        String encryptedGroup = personalize.createDatasetGroup(r -> r.name("rules-enc-" + suffix).kmsKeyArn(keyArn)
+                .roleArn(role)).datasetGroupArn();
+        assertThat(clients.awaitDatasetGroup(encryptedGroup).status()).isEqualTo("ACTIVE");
+        List<String> interactions = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        long time = SyntheticInteractions.FIRST_TIMESTAMP;
+        for (int n = 0; n < ITEMS_PER_GROUP; n++) {
+            items.add(item(0, n) + "," + genres(n) + ",\"Secret title " + n + "\"," + price(n));
+            for (int u = 0; u <= n; u++) {
+                interactions.add(user(0, u) + "," + item(0, n) + "," + (time++) + ",click");
+            }
+        }
+        importCsvInto(server, encryptedGroup, "enc-interactions", "Interactions", SyntheticInteractions.SCHEMA,
+                SyntheticInteractions.HEADER, interactions);
+        importCsvInto(server, encryptedGroup, "enc-items", "Items", ITEMS_SCHEMA, "ITEM_ID,GENRES,TITLE,PRICE", items);
+        Clients.Deployment popular = clients.trainAndDeploy(encryptedGroup,
+                "arn:aws:personalize:::recipe/aws-popularity-count", "rules-enc-" + suffix, Map.of());
+        String campaign = personalize.createCampaign(r -> r.name("rules-enc-meta-" + suffix)
+                .solutionVersionArn(popular.solutionVersionArn())
+                .campaignConfig(c -> c.enableMetadataWithRecommendations(true))).campaignArn();
+        assertThat(clients.awaitCampaign(campaign).status()).isEqualTo("ACTIVE");
+
+        List<PredictedItem> top = withMetadata(campaign, 3, Map.of("ITEMS", List.of("TITLE", "GENRES")));
+        assertThat(top).extracting(PredictedItem::itemId).as("the most clicked items first")
+                .containsExactly(item(0, 19), item(0, 18), item(0, 17));
+        assertThat(top).allSatisfy(i -> assertThat(i.metadata()).as("decrypted when read, not sealed text")
+                .containsExactly(Map.entry("TITLE", "Secret title " + number(i.itemId())),
+                        Map.entry("GENRES", genres(number(i.itemId())))));
+    }
+
     private String titleOf(String itemId, List<String> input) {
         return clients.runtime().getPersonalizedRanking(r -> r.campaignArn(metadataCampaign).userId(user(0, 1))
                 .inputList(input).metadataColumns(Map.of("ITEMS", List.of("TITLE")))).personalizedRanking().stream()
@@ -257,9 +293,14 @@ class BusinessRulesIT {
 
     private String importCsv(TastemakerServer server, String type, String schema, String header, List<String> lines)
             throws IOException {
-        String name = "rules-" + type.toLowerCase(Locale.ROOT) + "-" + suffix;
+        return importCsvInto(server, groupArn, type.toLowerCase(Locale.ROOT), type, schema, header, lines);
+    }
+
+    private String importCsvInto(TastemakerServer server, String group, String label, String type, String schema,
+            String header, List<String> lines) throws IOException {
+        String name = "rules-" + label + "-" + suffix;
         String schemaArn = personalize.createSchema(r -> r.name(name).schema(schema)).schemaArn();
-        String datasetArn = personalize.createDataset(r -> r.name(name).schemaArn(schemaArn).datasetGroupArn(groupArn)
+        String datasetArn = personalize.createDataset(r -> r.name(name).schemaArn(schemaArn).datasetGroupArn(group)
                 .datasetType(type)).datasetArn();
         Path csv = Files.createTempFile(server.dataDir().getParent(), name + "-", ".csv");
         SyntheticInteractions.writeCsv(csv, header, lines);
