@@ -255,10 +255,10 @@ class FiltersIT {
     }
 
     @Test
-    void stillRefusedRuntimeMembersAreRefused() {
+    void metadataFromACampaignWithoutItAndFilterValuesWithoutAFilterAreRefused() {
         assertThatThrownBy(() -> clients.runtime().getRecommendations(r -> r.campaignArn(userCampaign).userId(user(0, 1))
                 .metadataColumns(Map.of("ITEMS", List.of("PRICE")))))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("metadataColumns");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("enableMetadataWithRecommendations");
         assertThatThrownBy(() -> clients.runtime().getRecommendations(r -> r.campaignArn(userCampaign).userId(user(0, 1))
                 .filterValues(Map.of("A", "\"x\"")))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("filterArn");

@@ -16,18 +16,22 @@ import java.util.Map;
 /**
  * A campaign's {@code campaignConfig}, as far as this server acts on it:
  * {@code syncWithLatestSolutionVersion} (the campaign moves to each new ACTIVE version of its
- * solution) and {@code itemExplorationConfig} (new-item exploration of User-Personalization
- * campaigns, {@link ExplorationConfig}). Members whose behaviour this server does not provide yet
- * ({@code enableMetadataWithRecommendations}, {@code rankingInfluence}) are refused with a message
- * rather than stored and ignored.
+ * solution), {@code itemExplorationConfig} (new-item exploration of User-Personalization
+ * campaigns, {@link ExplorationConfig}) and {@code enableMetadataWithRecommendations} (requests may
+ * ask for Items columns with {@code metadataColumns}). Members whose behaviour this server does not
+ * provide yet ({@code rankingInfluence}) are refused with a message rather than stored and ignored.
  *
  * @param syncWithLatestSolutionVersion whether the campaign follows its solution's newest version
  * @param exploration the campaign's {@code itemExplorationConfig}, or null when it gives none
+ * @param enableMetadataWithRecommendations whether GetRecommendations and GetPersonalizedRanking may
+ *     return item metadata ({@code metadataColumns}); -v2 recipes have it whatever this says, as in
+ *     Personalize
  */
-public record CampaignSettings(boolean syncWithLatestSolutionVersion, ExplorationConfig exploration) {
+public record CampaignSettings(boolean syncWithLatestSolutionVersion, ExplorationConfig exploration,
+        boolean enableMetadataWithRecommendations) {
 
     /** No campaignConfig. */
-    public static final CampaignSettings NONE = new CampaignSettings(false, null);
+    public static final CampaignSettings NONE = new CampaignSettings(false, null, false);
 
     /**
      * The exploration the campaign asked for (members it left out take Personalize's defaults, weight
@@ -50,21 +54,24 @@ public record CampaignSettings(boolean syncWithLatestSolutionVersion, Exploratio
         }
         boolean sync = false;
         ExplorationConfig exploration = null;
+        boolean metadata = false;
         for (var member : config.entrySet()) {
             if (member.getValue().getValueType() == JsonValue.ValueType.NULL) {
                 continue;
             }
             switch (member.getKey()) {
-                case "syncWithLatestSolutionVersion" -> sync = bool(member.getValue());
+                case "syncWithLatestSolutionVersion" -> sync = bool(member.getKey(), member.getValue());
                 case "itemExplorationConfig" -> exploration = exploration(member.getValue());
-                case "enableMetadataWithRecommendations", "rankingInfluence" ->
+                case "enableMetadataWithRecommendations" -> metadata = bool(member.getKey(), member.getValue());
+                case "rankingInfluence" ->
                         throw new InvalidInputException("campaignConfig." + member.getKey() + " is not supported by this "
                                 + "server yet; send the campaign without it.");
                 default -> throw new InvalidInputException("campaignConfig has the unknown member " + member.getKey()
-                        + "; it accepts syncWithLatestSolutionVersion and itemExplorationConfig.");
+                        + "; it accepts syncWithLatestSolutionVersion, itemExplorationConfig and "
+                        + "enableMetadataWithRecommendations.");
             }
         }
-        return new CampaignSettings(sync, exploration);
+        return new CampaignSettings(sync, exploration, metadata);
     }
 
     /** Reads {@code itemExplorationConfig}: a map of names to strings (numbers are taken too). */
@@ -91,13 +98,13 @@ public record CampaignSettings(boolean syncWithLatestSolutionVersion, Exploratio
         }
     }
 
-    private static boolean bool(JsonValue value) {
+    private static boolean bool(String member, JsonValue value) {
         if (value == JsonValue.TRUE || value instanceof JsonString s && s.getString().equalsIgnoreCase("true")) {
             return true;
         }
         if (value == JsonValue.FALSE || value instanceof JsonString s && s.getString().equalsIgnoreCase("false")) {
             return false;
         }
-        throw new InvalidInputException("campaignConfig.syncWithLatestSolutionVersion must be true or false.");
+        throw new InvalidInputException("campaignConfig." + member + " must be true or false.");
     }
 }

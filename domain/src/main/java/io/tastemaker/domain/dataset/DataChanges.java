@@ -2,6 +2,7 @@ package io.tastemaker.domain.dataset;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>It also counts, in this server's memory, every arrival per dataset ({@link #generation}), so
  * that what is built from a dataset on this node (new-item exploration's candidates) can see at
  * once that it is out of date.
+ *
+ * <p>Every arrival, throttled or not, is also announced as a {@link DatasetRowsChanged} event, which
+ * observers see once the caller's transaction has committed (e.g. the item metadata that
+ * recommendations return is re-read after PutItems or an Items import).
  */
 @ApplicationScoped
 public class DataChanges {
@@ -35,6 +40,8 @@ public class DataChanges {
     Clock clock;
     @Resource
     TransactionSynchronizationRegistry transactions;
+    @Inject
+    Event<DatasetRowsChanged> changed;
 
     private final ConcurrentHashMap<String, Instant> lastStamped = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> generations = new ConcurrentHashMap<>();
@@ -74,6 +81,7 @@ public class DataChanges {
     /** Stamps a dataset unless it was stamped within the last minute by this server. */
     public void arrived(String datasetArn) {
         count(datasetArn);
+        changed.fire(new DatasetRowsChanged(datasetArn));
         Instant now = clock.instant();
         Instant last = lastStamped.get(datasetArn);
         if (last != null && now.isBefore(last.plus(RESOLUTION))) {
@@ -89,6 +97,7 @@ public class DataChanges {
     /** Stamps a dataset now, e.g. when an import publishes. */
     public void stamp(String datasetArn, Instant when) {
         count(datasetArn);
+        changed.fire(new DatasetRowsChanged(datasetArn));
         em.createQuery("update Dataset d set d.dataChangedAt = :t where d.arn = :a")
                 .setParameter("t", when).setParameter("a", datasetArn).executeUpdate();
     }

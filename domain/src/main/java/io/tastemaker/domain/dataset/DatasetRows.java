@@ -352,6 +352,31 @@ public class DatasetRows {
         return byType;
     }
 
+    /**
+     * The items of an Interactions dataset's live batches (imports and the stream) with the most
+     * distinct users, most first (ties by item id), at most {@code limit}: the popular items that
+     * -v2 recipes fill a filtered list with. One grouping query over the dataset's interactions.
+     */
+    public List<String> popularItems(String datasetArn, int limit) {
+        List<String> items = new ArrayList<>();
+        try (Connection c = Jdbc.connection(em);
+             PreparedStatement ps = c.prepareStatement("select i.item_id, count(distinct i.user_id) as users from interaction i"
+                     + " join dataset_batch b on b.batch_id = i.batch_id where b.dataset_arn = ? and b.live = true"
+                     + " group by i.item_id order by users desc, i.item_id")) {
+            ps.setMaxRows(limit);
+            ps.setFetchSize(Math.min(limit, 10_000));
+            ps.setString(1, datasetArn);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the users of the items of " + datasetArn + ": " + e.getMessage(), e);
+        }
+        return items;
+    }
+
     /** The attributes (JSON as stored) of the live item or user {@code id} of a dataset, if it has one. */
     public Optional<String> recordAttributes(String datasetArn, DatasetType type, String id) {
         Envelope envelope = encryption.forDataset(datasetArn).orElse(null);

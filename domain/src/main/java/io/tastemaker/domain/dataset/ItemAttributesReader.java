@@ -35,6 +35,10 @@ import java.util.Map;
  *       other non-textual strings (both as categorical columns, as the engine's {@code CatalogIndex}
  *       expects; a plain string is split on {@code |} like a categorical one), numeric fields, and
  *       the creation time. Text and booleans are left out: filters can't use them.</li>
+ *   <li>{@link Purpose#METADATA}: every field but {@code ITEM_ID}, each as a textual column holding
+ *       the value as the record has it (strings unchanged, {@code |} included; numbers in decimal;
+ *       booleans as {@code true}/{@code false}), for item metadata in recommendations
+ *       ({@code metadataColumns}).</li>
  * </ul>
  */
 @Stateless
@@ -43,7 +47,8 @@ public class ItemAttributesReader {
     /** Who reads the attributes, which decides the columns. */
     public enum Purpose {
         TRAINING,
-        FILTERS
+        FILTERS,
+        METADATA
     }
 
     @Inject
@@ -61,7 +66,11 @@ public class ItemAttributesReader {
         String creation = null;
         for (FieldSpec field : schema.fields()) {
             ReservedField reserved = ReservedField.byName(field.name());
-            if (reserved == ReservedField.CREATION_TIMESTAMP) {
+            if (purpose == Purpose.METADATA) {
+                if (reserved != ReservedField.ITEM_ID) {
+                    textual.add(field.name());
+                }
+            } else if (reserved == ReservedField.CREATION_TIMESTAMP) {
                 creation = field.name();
             } else if (reserved != null) {
                 continue;

@@ -57,6 +57,8 @@ public class RecommendationService {
     FilterRuntime filters;
     @Inject
     NewItems newItems;
+    @Inject
+    ResponseDetails details;
 
     /**
      * GetRecommendations. With {@code filterArn}, the model selects among the items the filter
@@ -157,6 +159,21 @@ public class RecommendationService {
     }
 
     /**
+     * GetRecommendations with item metadata ({@code metadataColumns}) as well, and, for -v2 recipes,
+     * each item's {@code reason} and popular items that fill a list the filter left short
+     * ({@link ResponseDetails}).
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Recommendations recommend(String accountId, String campaignArn, String userId, String itemId, Integer numResults,
+            String filterArn, Map<String, String> filterValues, Promotion promotion, Map<String, String> context,
+            MetadataColumns metadataColumns) {
+        int n = numResults == null ? DEFAULT_RESULTS : numResults;
+        ResponseDetails.Plan plan = details.plan(accountId, campaignArn, metadataColumns, "numResults", n);
+        return details.complete(plan, recommend(accountId, campaignArn, userId, itemId, numResults, filterArn,
+                filterValues, promotion, context), filterArn, filterValues, userId, itemId, n);
+    }
+
+    /**
      * Merges the promoted items into the list: the others are {@code regular} without the promoted
      * ones, cut so that the list holds at most {@code n}; the promoted items take places chosen at
      * random (seeded by the recommendation id, so a response can be replayed) in their own order.
@@ -251,6 +268,15 @@ public class RecommendationService {
                 candidates, requestContext), "RID-" + UUID.randomUUID());
     }
 
+    /** GetPersonalizedRanking with item metadata ({@code metadataColumns}; at most 50 items in inputList then). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Recommendations rank(String accountId, String campaignArn, String userId, List<String> inputList,
+            String filterArn, Map<String, String> filterValues, Map<String, String> context, MetadataColumns metadataColumns) {
+        ResponseDetails.Plan plan = details.plan(accountId, campaignArn, metadataColumns, "inputList",
+                inputList == null ? 0 : inputList.size());
+        return details.completeRanking(plan, rank(accountId, campaignArn, userId, inputList, filterArn, filterValues, context));
+    }
+
     /**
      * The contextual fields the model of an ACTIVE campaign learned from (e.g. {@code DEVICE}), as
      * its Interactions schema names them; empty for models that learn from none.
@@ -308,21 +334,26 @@ public class RecommendationService {
 
     /**
      * A ranked list and the id that PutEvents may later cite; with a promotion, its name and the
-     * ids of the items it placed; the ids of the items new-item exploration placed.
+     * ids of the items it placed; per item, the reasons it is there ({@code Exploration} for what
+     * new-item exploration placed; -v2 recipes: {@code Promoted item}, {@code Popular item}) and,
+     * when asked for, its metadata.
+     *
+     * @param reasons item id → reasons, for the items that have any
+     * @param metadata item id → column → value, for every item when metadata was asked for; else empty
      */
     public record Recommendations(List<ScoredItem> items, String recommendationId, String promotionName,
-            Set<String> promotedItemIds, Set<String> exploredItemIds) {
-
-        public Recommendations(List<ScoredItem> items, String recommendationId) {
-            this(items, recommendationId, null, Set.of(), Set.of());
-        }
+            Set<String> promotedItemIds, Map<String, List<String>> reasons, Map<String, Map<String, String>> metadata) {
 
         public Recommendations(List<ScoredItem> items, String recommendationId, String promotionName,
                 Set<String> promotedItemIds) {
-            this(items, recommendationId, promotionName, promotedItemIds, Set.of());
+            this(items, recommendationId, promotionName, promotedItemIds, Map.of(), Map.of());
         }
 
-        /** These recommendations, with the explored items among them marked. */
+        public Recommendations(List<ScoredItem> items, String recommendationId) {
+            this(items, recommendationId, null, Set.of());
+        }
+
+        /** These recommendations, with the explored items among them (promoted ones aside) marked {@code Exploration}. */
         Recommendations withExplored(Set<String> explored) {
             Set<String> listed = new HashSet<>();
             for (ScoredItem item : items) {
@@ -330,20 +361,58 @@ public class RecommendationService {
                     listed.add(item.itemId());
                 }
             }
-            return new Recommendations(items, recommendationId, promotionName, promotedItemIds, Set.copyOf(listed));
-        }
-
-        /**
-         * Why {@code itemId} is on the list, as Personalize's {@code PredictedItem.reason}:
-         * {@code ["Exploration"]} for an item placed by new-item exploration, else empty.
-         */
-        public List<String> reasonsOf(String itemId) {
-            return exploredItemIds.contains(itemId) ? List.of(EXPLORATION) : List.of();
+            return withReason(listed, EXPLORATION);
         }
 
         /** The promotion that placed {@code itemId}, or null. */
         public String promotionOf(String itemId) {
             return promotedItemIds.contains(itemId) ? promotionName : null;
+        }
+
+        /** Why {@code itemId} is in the list (Personalize's {@code reason}); empty for none. */
+        public List<String> reasonsOf(String itemId) {
+            return reasons.getOrDefault(itemId, List.of());
+        }
+
+        /** The score of {@code item}, or null for a popular item that fills a short list (it has none). */
+        public Double scoreOf(ScoredItem item) {
+            return reasonsOf(item.itemId()).contains(ResponseDetails.POPULAR_ITEM) ? null : item.score();
+        }
+
+        /** The metadata of {@code itemId}, or null when none was asked for. */
+        public Map<String, String> metadataOf(String itemId) {
+            return metadata.isEmpty() ? null : metadata.getOrDefault(itemId, Map.of());
+        }
+
+        /** These recommendations with {@code itemIds} appended, each with {@code reason} and no score of its own. */
+        public Recommendations withPopularItems(List<String> itemIds, String reason) {
+            if (itemIds.isEmpty()) {
+                return this;
+            }
+            List<ScoredItem> all = new ArrayList<>(items);
+            itemIds.forEach(id -> all.add(new ScoredItem(id, 0)));
+            return new Recommendations(List.copyOf(all), recommendationId, promotionName, promotedItemIds, reasons, metadata)
+                    .withReason(Set.copyOf(itemIds), reason);
+        }
+
+        /** These recommendations with {@code reason} added to the reasons of {@code itemIds}. */
+        public Recommendations withReason(Set<String> itemIds, String reason) {
+            if (itemIds.isEmpty()) {
+                return this;
+            }
+            Map<String, List<String>> all = new LinkedHashMap<>(reasons);
+            for (String id : itemIds) {
+                List<String> list = new ArrayList<>(all.getOrDefault(id, List.of()));
+                list.add(reason);
+                all.put(id, List.copyOf(list));
+            }
+            return new Recommendations(items, recommendationId, promotionName, promotedItemIds, Map.copyOf(all), metadata);
+        }
+
+        /** These recommendations with each item's metadata. */
+        public Recommendations withMetadata(Map<String, Map<String, String>> itemMetadata) {
+            return new Recommendations(items, recommendationId, promotionName, promotedItemIds, reasons,
+                    Map.copyOf(itemMetadata));
         }
     }
 

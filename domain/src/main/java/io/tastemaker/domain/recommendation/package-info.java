@@ -12,14 +12,30 @@
  * echoed in messages (Personalize marks them sensitive).
  *
  * <p>User-Personalization campaigns (aws-user-personalization and -v2) also explore
- * ({@link io.tastemaker.domain.recommendation.NewItems}, the campaign's {@code itemExplorationConfig},
- * Personalize's defaults when it gives none): a share of the list goes to new or little-exposed
+ * ({@link io.tastemaker.domain.recommendation.NewItems}, when the campaign gives an
+ * {@code itemExplorationConfig}): a share of the list goes to new or little-exposed
  * items of the Items dataset that match the user's tastes, marked with the reason
  * {@code Exploration}; items put with PutItems are candidates on the next request. Items the user
  * was shown often (PutEvents' {@code impression}) and never chose lose weight in the user's list
  * ({@link io.tastemaker.engine.recipe.ImpressionPenalty}). See ADR 16.
  *
- * <p>Out of scope for now: metadata columns and recommenders. GetPersonalizedRanking needs a model
- * that ranks lists (aws-personalized-ranking).
+ * <p>Item metadata ({@code metadataColumns}, {@link io.tastemaker.domain.recommendation.MetadataColumns}):
+ * at most one key, ITEMS, at most 10 columns, at most 50 items in the answer; the campaign needs
+ * {@code campaignConfig.enableMetadataWithRecommendations} unless it serves a -v2 recipe, and the
+ * columns must be in the Items schema, all checked before anything is ranked
+ * ({@link io.tastemaker.domain.recommendation.ResponseDetails#plan}). Values come from
+ * {@link io.tastemaker.domain.recommendation.ItemMetadata}, a per-group copy of the Items dataset in
+ * memory (decrypted once when read, in groups encrypted at rest), read again after PutItems or an
+ * Items import commits on this server and at least every 60 s; a request reads no rows for them.
+ *
+ * <p>-v2 recipes (aws-user-personalization-v2, aws-personalized-ranking-v2): an item's
+ * {@code reason} is {@code Promoted item} for what a promotion placed; when a request filter leaves
+ * fewer than {@code numResults} items for a user, {@link io.tastemaker.domain.recommendation.PopularFill}
+ * appends the most popular items (distinct users over the Interactions dataset, imports and
+ * PutEvents) that the filter allows, without a score and with the reason {@code Popular item}.
+ * v1 recipes return only what qualifies and give no reason.
+ *
+ * <p>Out of scope for now: recommenders. GetPersonalizedRanking
+ * needs a model that ranks lists (aws-personalized-ranking, or a user-personalization model).
  */
 package io.tastemaker.domain.recommendation;

@@ -7,6 +7,7 @@ import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.engine.recipe.ExplorationConfig;
 import org.junit.jupiter.api.Test;
 
+/** campaignConfig: itemExplorationConfig and enableMetadataWithRecommendations, read as Personalize sends them. */
 class CampaignSettingsTest {
 
     @Test
@@ -49,5 +50,27 @@ class CampaignSettingsTest {
                 "{\"itemExplorationConfig\": {\"explorationWeight\": true}}"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("campaignConfig.itemExplorationConfig.explorationWeight must be a string");
+    }
+
+    @Test
+    void metadataIsOffUnlessEnabled() {
+        assertThat(CampaignSettings.parse(null).enableMetadataWithRecommendations()).isFalse();
+        assertThat(CampaignSettings.parse("{\"syncWithLatestSolutionVersion\": true}").enableMetadataWithRecommendations())
+                .isFalse();
+        assertThat(CampaignSettings.parse("{\"enableMetadataWithRecommendations\": true}").enableMetadataWithRecommendations())
+                .isTrue();
+        assertThat(CampaignSettings.parse("{\"enableMetadataWithRecommendations\": false}").enableMetadataWithRecommendations())
+                .isFalse();
+        CampaignSettings both = CampaignSettings.parse(
+                "{\"enableMetadataWithRecommendations\": \"true\", \"syncWithLatestSolutionVersion\": true}");
+        assertThat(both.enableMetadataWithRecommendations()).isTrue();
+        assertThat(both.syncWithLatestSolutionVersion()).isTrue();
+    }
+
+    @Test
+    void aValueOtherThanABooleanIsNamed() {
+        assertThatThrownBy(() -> CampaignSettings.parse("{\"enableMetadataWithRecommendations\": \"yes\"}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("campaignConfig.enableMetadataWithRecommendations must be true or false.");
     }
 }

@@ -153,6 +153,7 @@
  *
  * <p>Out of scope: evaluating UserID filters (user segments; they are parsed and checked),
  * ActionID filters, the limit of 20 distinct fields across a dataset group's filters and of 30
- * filters per group (the domain counts those), and v2 recipes' "Popular item" placeholders.
+ * filters per group (the domain counts those), and v2 recipes' "Popular item" placeholders (the
+ * domain's {@code recommendation.PopularFill} adds them).
  */
 package io.tastemaker.engine.filter;

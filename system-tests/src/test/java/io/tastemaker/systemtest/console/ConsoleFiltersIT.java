@@ -38,7 +38,10 @@ import software.amazon.awssdk.services.personalizeruntime.model.PredictedItem;
  * Popularity-Count campaign. In the browser: a misspelt field is refused with the message and a
  * caret under its column; the corrected filter is created and listed; the test panel with the
  * filter and {@code CATEGORY="shoes"} ranks as GetRecommendations with the same filter does; the
- * filter is deleted.
+ * filter is deleted. The test panel's promotion and metadata inputs, on a second campaign of the
+ * same model with {@code enableMetadataWithRecommendations}: an unknown column is refused with the
+ * columns there are; a promotion of hats at 20% marks 2 of 10 rows, and every row shows its
+ * CATEGORY.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleFiltersIT {
@@ -56,6 +59,7 @@ class ConsoleFiltersIT {
     private WebDriver browser;
     private String groupArn;
     private String campaignArn;
+    private String metadataCampaignName;
     private final String suffix = Long.toString(System.currentTimeMillis(), 36);
 
     @BeforeAll
@@ -80,8 +84,14 @@ class ConsoleFiltersIT {
         String job = personalize.createDatasetImportJob(r -> r.jobName(name).datasetArn(datasetArn)
                 .dataSource(s -> s.dataLocation(csv.toUri().toString()))).datasetImportJobArn();
         assertThat(clients.awaitDatasetImportJob(job).status()).isEqualTo("ACTIVE");
-        campaignArn = clients.trainAndDeploy(groupArn, "arn:aws:personalize:::recipe/aws-popularity-count",
-                "console-filters-" + suffix, Map.of()).campaignArn();
+        Clients.Deployment deployment = clients.trainAndDeploy(groupArn, "arn:aws:personalize:::recipe/aws-popularity-count",
+                "console-filters-" + suffix, Map.of());
+        campaignArn = deployment.campaignArn();
+        metadataCampaignName = "console-metadata-" + suffix;
+        String metadataCampaign = personalize.createCampaign(r -> r.name(metadataCampaignName)
+                .solutionVersionArn(deployment.solutionVersionArn())
+                .campaignConfig(c -> c.enableMetadataWithRecommendations(true))).campaignArn();
+        assertThat(clients.awaitCampaign(metadataCampaign).status()).isEqualTo("ACTIVE");
         console = new ConsoleBrowser(server);
         browser = console.driver();
     }
@@ -161,15 +171,65 @@ class ConsoleFiltersIT {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-messages-info"), "Deleted filter"));
     }
 
+    @Test
+    void theTestPanelTakesAPromotionAndMetadataColumns() {
+        String name = "console-promo-" + suffix;
+        String filterArn = personalize.createFilter(r -> r.name(name).datasetGroupArn(groupArn)
+                .filterExpression("INCLUDE ItemID WHERE Items.CATEGORY IN ($CATEGORY)")).filterArn();
+        try {
+            console.signInAsOperator();
+            console.open("/group.xhtml?arn=" + URLEncoder.encode(groupArn, StandardCharsets.UTF_8));
+            console.waitFor(By.id("test:promotionName"));
+            choose("test:campaign", metadataCampaignName);
+            console.type(By.id("test:userId"), TwoGroups.user(1, 3));
+            console.type(By.id("test:numResults"), "10");
+            console.type(By.id("test:promotionName"), "hat-week");
+            console.type(By.id("test:promotionPercent"), "20");
+            choose("test:promotionFilter", name);
+            console.type(By.id("test:promotionFilterValues"), "CATEGORY=\"hats\"");
+            console.type(By.id("test:metadataColumns"), "COLOUR");
+            browser.findElement(By.id("test:run")).click();
+            new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".ui-messages-error"), "column COLOUR"));
+            assertThat(browser.findElement(By.cssSelector(".ui-messages-error")).getText())
+                    .as("the unknown column and the columns there are").contains("its columns are CATEGORY");
+
+            console.type(By.id("test:metadataColumns"), "CATEGORY");
+            browser.findElement(By.id("test:run")).click();
+            new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT)
+                    .until(d -> d.findElements(By.cssSelector("[id='test:results'] td.tm-item")).size() == 10
+                            && d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+            ConsoleBrowser.untilNotStale(() -> {
+                List<WebElement> rows = console.rowsOf("test:results");
+                assertThat(rows).hasSize(10).allSatisfy(row -> assertThat(ConsoleBrowser.cell(row, ".tm-metadata"))
+                        .isEqualTo("CATEGORY=" + category(ConsoleBrowser.cell(row, ".tm-item"))));
+                List<WebElement> promoted = rows.stream()
+                        .filter(row -> ConsoleBrowser.cell(row, ".tm-promotion").equals("hat-week")).toList();
+                assertThat(promoted).as("20%% of 10").hasSize(2)
+                        .allSatisfy(row -> assertThat(ConsoleBrowser.cell(row, ".tm-metadata")).isEqualTo("CATEGORY=hats"));
+                assertThat(rows).as("a v1 recipe gives no reason")
+                        .allSatisfy(row -> assertThat(ConsoleBrowser.cell(row, ".tm-reason")).isEmpty());
+            });
+            console.screenshot("console-test-promotion-metadata.png");
+        } finally {
+            personalize.deleteFilter(r -> r.filterArn(filterArn));
+        }
+    }
+
     /** Picks a filter in the test panel's menu, and waits until the menu shows it. */
     private void chooseFilter(String name) {
-        By label = By.id("test:filter_label");
+        choose("test:filter", name);
+    }
+
+    /** Picks the entry labelled {@code name} in the select menu {@code menuId}, and waits until the menu shows it. */
+    private void choose(String menuId, String name) {
+        By label = By.id(menuId + "_label");
         new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> {
                     if (!d.findElement(label).getText().strip().equals(name)) {
-                        d.findElement(By.cssSelector("[id='test:filter'] .ui-selectonemenu-trigger")).click();
+                        d.findElement(By.cssSelector("[id='" + menuId + "'] .ui-selectonemenu-trigger")).click();
                         new WebDriverWait(d, java.time.Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(
-                                By.cssSelector("[id='test:filter_items'] li[data-label='" + name + "']"))).click();
+                                By.cssSelector("[id='" + menuId + "_items'] li[data-label='" + name + "']"))).click();
                     }
                     return d.findElement(label).getText().strip().equals(name);
                 });

@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Builds JSON response members; leaves out nulls, writes timestamps as epoch seconds like AWS. */
@@ -64,12 +65,22 @@ public final class JsonOut {
         return this;
     }
 
-    /** A list of strings; nothing when the list is empty, as the AWS responses leave out empty lists. */
-    public JsonOut putStrings(String member, List<String> values) {
-        if (!values.isEmpty()) {
+    /** A list of strings; left out when null or empty. */
+    public JsonOut strings(String member, List<String> values) {
+        if (values != null && !values.isEmpty()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
             values.forEach(array::add);
             builder.add(member, array);
+        }
+        return this;
+    }
+
+    /** A map of strings as an object; left out when null. */
+    public JsonOut stringMap(String member, Map<String, String> values) {
+        if (values != null) {
+            JsonObjectBuilder object = Json.createObjectBuilder();
+            values.forEach(object::add);
+            builder.add(member, object);
         }
         return this;
     }

@@ -1,6 +1,7 @@
 package io.tastemaker.web.api;
 
 import io.tastemaker.domain.error.InvalidInputException;
+import io.tastemaker.domain.recommendation.MetadataColumns;
 import io.tastemaker.domain.recommendation.RecommendationService;
 import io.tastemaker.web.auth.Authorizer;
 import io.tastemaker.web.auth.Caller;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The runtime API (REST-JSON): GetRecommendations, GetPersonalizedRanking. */
 @Path("/")
@@ -29,14 +32,15 @@ public class RuntimeResource {
     public Response getRecommendations(byte[] body) {
         JsonIn r = JsonIn.parse(body);
         authorizer.authorize("personalize:GetRecommendations", List.of(resourceOf(r)));
-        refuseUnsupported(r, "metadataColumns", "recommenderArn");
+        refuseUnsupported(r, "recommenderArn");
         var result = recommendations.recommend(caller.accountId(), r.string("campaignArn"), r.string("userId"),
                 r.string("itemId"), r.integer("numResults"), r.string("filterArn"), r.stringMap("filterValues"),
-                promotion(r), r.stringMap("context"));
+                promotion(r), r.stringMap("context"), metadataColumns(r));
         JsonOut out = JsonOut.object()
-                .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score())
+                .list("itemList", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", result.scoreOf(i))
                         .put("promotionName", result.promotionOf(i.itemId()))
-                        .putStrings("reason", result.reasonsOf(i.itemId())))
+                        .stringMap("metadata", result.metadataOf(i.itemId()))
+                        .strings("reason", result.reasonsOf(i.itemId())))
                 .put("recommendationId", result.recommendationId());
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -46,11 +50,13 @@ public class RuntimeResource {
     public Response getPersonalizedRanking(byte[] body) {
         JsonIn r = JsonIn.parse(body);
         authorizer.authorize("personalize:GetPersonalizedRanking", List.of(resourceOf(r)));
-        refuseUnsupported(r, "metadataColumns");
         var result = recommendations.rank(caller.accountId(), r.string("campaignArn"), r.string("userId"),
-                r.strings("inputList"), r.string("filterArn"), r.stringMap("filterValues"), r.stringMap("context"));
+                r.strings("inputList"), r.string("filterArn"), r.stringMap("filterValues"), r.stringMap("context"),
+                metadataColumns(r));
         JsonOut out = JsonOut.object()
-                .list("personalizedRanking", result.items(), i -> JsonOut.object().put("itemId", i.itemId()).put("score", i.score()))
+                .list("personalizedRanking", result.items(), i -> JsonOut.object().put("itemId", i.itemId())
+                        .put("score", result.scoreOf(i)).stringMap("metadata", result.metadataOf(i.itemId()))
+                        .strings("reason", result.reasonsOf(i.itemId())))
                 .put("recommendationId", result.recommendationId());
         return Response.ok(out.toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
@@ -71,6 +77,19 @@ public class RuntimeResource {
         Integer percent = p.integer("percentPromotedItems");
         return new RecommendationService.Promotion(p.string("name"), percent == null ? 0 : percent, p.string("filterArn"),
                 p.stringMap("filterValues"));
+    }
+
+    /** The request's metadataColumns (dataset type → column names), checked by {@link MetadataColumns#of}. */
+    private static MetadataColumns metadataColumns(JsonIn request) {
+        JsonIn columns = request.object("metadataColumns");
+        if (columns == null) {
+            return MetadataColumns.NONE;
+        }
+        Map<String, List<String>> byType = new LinkedHashMap<>();
+        for (String type : columns.raw().keySet()) {
+            byType.put(type, columns.strings(type));
+        }
+        return MetadataColumns.of(byType);
     }
 
     /** Members this server cannot honour yet are refused rather than silently ignored. */

@@ -20,6 +20,7 @@ import io.tastemaker.domain.eventtracker.EventTracker;
 import io.tastemaker.domain.eventtracker.EventTrackerService;
 import io.tastemaker.domain.error.PersonalizeException;
 import io.tastemaker.domain.error.ResourceInUseException;
+import io.tastemaker.domain.recommendation.MetadataColumns;
 import io.tastemaker.domain.recommendation.RecommendationService;
 import io.tastemaker.domain.recommendation.RecommendationService.Recommendations;
 import io.tastemaker.domain.schema.DatasetType;
@@ -123,6 +124,11 @@ public class GroupPage implements Serializable {
     private String testContextFields;
     private String testEventItemId;
     private String testEventType = "click";
+    private String testPromotionName;
+    private Integer testPromotionPercent;
+    private String testPromotionFilterArn;
+    private String testPromotionFilterValues;
+    private String testMetadataColumns;
     private List<RankedItemRow> results = List.of();
     private String recommendationId;
 
@@ -211,6 +217,9 @@ public class GroupPage implements Serializable {
                 .map(FilterRow::of).toList();
         if (filterList.stream().noneMatch(f -> f.getArn().equals(testFilterArn))) {
             testFilterArn = null;
+        }
+        if (filterList.stream().noneMatch(f -> f.getArn().equals(testPromotionFilterArn))) {
+            testPromotionFilterArn = null;
         }
     }
 
@@ -348,6 +357,33 @@ public class GroupPage implements Serializable {
         return context;
     }
 
+    /**
+     * The test panel's promotion (Personalize's {@code promotions}, at most one), or null when none of
+     * its fields is filled in; checked as GetRecommendations checks it.
+     */
+    private RecommendationService.Promotion testPromotion() {
+        String name = trimmed(testPromotionName);
+        String filterArn = trimmed(testPromotionFilterArn);
+        Map<String, String> values = parseFilterValues(testPromotionFilterValues);
+        if (name == null && filterArn == null && testPromotionPercent == null && values.isEmpty()) {
+            return null;
+        }
+        return new RecommendationService.Promotion(name, testPromotionPercent == null ? 0 : testPromotionPercent, filterArn,
+                values.isEmpty() ? null : values);
+    }
+
+    /**
+     * The test panel's metadata columns: Items column names separated by commas or spaces (e.g.
+     * {@code GENRES, TITLE}), checked as GetRecommendations checks {@code metadataColumns.ITEMS}.
+     */
+    static MetadataColumns parseMetadataColumns(String text) {
+        if (text == null || text.isBlank()) {
+            return MetadataColumns.NONE;
+        }
+        List<String> columns = List.of(text.strip().split("[,\\s]+"));
+        return MetadataColumns.of(Map.of(MetadataColumns.ITEMS, columns));
+    }
+
     /** Asks the chosen campaign for recommendations, as GetRecommendations does (with the chosen filter and context). */
     public void runTest() {
         results = List.of();
@@ -359,12 +395,13 @@ public class GroupPage implements Serializable {
             Map<String, String> context = parseContext(testContext);
             access.require("personalize:GetRecommendations", testCampaignArn == null ? "*" : testCampaignArn);
             Recommendations answer = recommendations.recommend(session.accountId(), testCampaignArn, trimmed(testUserId), null,
-                    testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values, null, context);
+                    testNumResults, filterArn, filterArn == null && values.isEmpty() ? null : values, testPromotion(),
+                    context, parseMetadataColumns(testMetadataColumns));
             List<String> fields = recommendations.contextFields(session.accountId(), testCampaignArn);
             testContextFields = fields.isEmpty() ? "none" : String.join(", ", fields);
             List<RankedItemRow> ranked = new ArrayList<>();
             for (int i = 0; i < answer.items().size(); i++) {
-                ranked.add(RankedItemRow.of(i + 1, answer.items().get(i)));
+                ranked.add(RankedItemRow.of(i + 1, answer.items().get(i), answer));
             }
             results = List.copyOf(ranked);
             recommendationId = answer.recommendationId();
@@ -513,6 +550,46 @@ public class GroupPage implements Serializable {
 
     public ExpressionProblem getExpressionProblem() {
         return expressionProblem;
+    }
+
+    public String getTestPromotionName() {
+        return testPromotionName;
+    }
+
+    public void setTestPromotionName(String testPromotionName) {
+        this.testPromotionName = testPromotionName;
+    }
+
+    public Integer getTestPromotionPercent() {
+        return testPromotionPercent;
+    }
+
+    public void setTestPromotionPercent(Integer testPromotionPercent) {
+        this.testPromotionPercent = testPromotionPercent;
+    }
+
+    public String getTestPromotionFilterArn() {
+        return testPromotionFilterArn;
+    }
+
+    public void setTestPromotionFilterArn(String testPromotionFilterArn) {
+        this.testPromotionFilterArn = testPromotionFilterArn;
+    }
+
+    public String getTestPromotionFilterValues() {
+        return testPromotionFilterValues;
+    }
+
+    public void setTestPromotionFilterValues(String testPromotionFilterValues) {
+        this.testPromotionFilterValues = testPromotionFilterValues;
+    }
+
+    public String getTestMetadataColumns() {
+        return testMetadataColumns;
+    }
+
+    public void setTestMetadataColumns(String testMetadataColumns) {
+        this.testMetadataColumns = testMetadataColumns;
     }
 
     public String getTestFilterArn() {

@@ -8,7 +8,8 @@
  * dataset group ({@link io.tastemaker.web.console.GroupPage}): its datasets with their schema and
  * published row count, the import jobs with their counts and kept rejected rows, a form to start
  * an import, the solutions with their versions and offline metrics, the campaigns, and a panel
- * that asks a campaign for recommendations; the audit trail ({@link
+ * that asks a campaign for recommendations (with a filter and its values, a context, a promotion
+ * and item metadata columns; each item shows its score, promotion, reason and metadata); the audit trail ({@link
  * io.tastemaker.web.console.AuditPage}: search, export through {@link
  * io.tastemaker.web.console.AuditExportServlet}, chain verification); IAM of the signed-in account
  * ({@link io.tastemaker.web.console.IamPage}, {@link io.tastemaker.web.console.IamUserPage},

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console's filter inputs: the caret under a refused expression, and the test panel's filter
- * values and context.
+ * values, context and metadata columns.
  */
 class FilterInputsTest {
 
@@ -40,5 +40,15 @@ class FilterInputsTest {
         assertThatThrownBy(() -> GroupPage.parseContext("mobile")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("KEY=value");
         assertThatThrownBy(() -> GroupPage.parseContext(" =mobile")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void metadataColumnsAreSeparatedByCommasOrSpacesAndCheckedAsTheApiChecksThem() {
+        assertThat(GroupPage.parseMetadataColumns(" GENRES, TITLE  PRICE ").itemColumns())
+                .containsExactly("GENRES", "TITLE", "PRICE");
+        assertThat(GroupPage.parseMetadataColumns(" ").requested()).isFalse();
+        assertThat(GroupPage.parseMetadataColumns(null).requested()).isFalse();
+        assertThatThrownBy(() -> GroupPage.parseMetadataColumns("A B C D E F G H I J K"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("at most 10");
     }
 }
