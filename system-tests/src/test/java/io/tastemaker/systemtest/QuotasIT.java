@@ -160,7 +160,7 @@ class QuotasIT {
                 "Items.PRICE at column 30 is a double field; a quota counts the values of a categorical field");
         assertInvalid("QUOTA AT MOST 40 PERCENT PER Items.GENRE", "Unknown field Items.GENRE at column 30");
         assertInvalid("EXCLUDE ItemID WHERE Items.PRICE > 3 | QUOTA AT MOST 40 PERCENT PER Items.DESCRIPTION",
-                "Items.DESCRIPTION at column 68 is a textual field");
+                "Items.DESCRIPTION at column 69 is a textual field");
         String related = createFilter("related-" + suffix, "QUOTA AT LEAST 30 PERCENT FROM Items.GENRES IN CurrentItem.GENRES");
         assertThatThrownBy(() -> recommend(user(1), 10, related, Map.of()))
                 .as("CurrentItem needs a related-items request").isInstanceOf(InvalidInputException.class)

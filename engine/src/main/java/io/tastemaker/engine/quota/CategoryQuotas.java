@@ -29,6 +29,13 @@ import java.util.function.IntPredicate;
  * to its category whether or not they were picked for it, so overlapping floors may set aside more
  * than needed; the fill step gives those places back.
  *
+ * <p>One greedy pass can leave the list short although a full one exists under the caps: an item
+ * with two values (or in two capped categories) fills two caps at once. When the list comes out
+ * short, the pass is repeated with such items moved to the very end (taken only if places are still
+ * left once every other item was considered), one more each time, from the lowest ranked up, and the
+ * longest list that meets the floors as well as the first is kept; at most {@value #MAX_REPAIRS}
+ * passes are tried.
+ *
  * <p>Immutable and thread-safe if the rules' functions are; no boxing in the pass.
  */
 public final class CategoryQuotas {
@@ -37,6 +44,8 @@ public final class CategoryQuotas {
     public static final int OVERSAMPLING = 4;
     /** Candidates to ask for beyond {@code places}, at least, so that short lists have room too. */
     public static final int MIN_EXTRA_CANDIDATES = 20;
+    /** Passes tried at most to lengthen a list that caps left short (see the class description). */
+    public static final int MAX_REPAIRS = 32;
 
     private static final CategoryQuotas NONE = new CategoryQuotas(List.of());
 
@@ -112,8 +121,46 @@ public final class CategoryQuotas {
             Arrays.setAll(first, i -> i);
             return first;
         }
-        Pass pass = new Pass(ranked, places);
-        return pass.run();
+        boolean[] lastResort = new boolean[ranked.length];
+        Pass first = new Pass(ranked, places, lastResort);
+        int[] chosen = first.run();
+        int shortfall = first.floorShortfall();
+        int[] current = chosen;
+        for (int attempt = 0; attempt < MAX_REPAIRS && chosen.length < Math.min(places, ranked.length); attempt++) {
+            int moved = -1;
+            for (int c = current.length - 1; c >= 0 && moved < 0; c--) {
+                if (!lastResort[current[c]] && capUnits(ranked[current[c]]) >= 2) {
+                    moved = current[c];
+                }
+            }
+            if (moved < 0) {
+                break;
+            }
+            lastResort[moved] = true;
+            Pass other = new Pass(ranked, places, lastResort);
+            current = other.run();
+            if (current.length > chosen.length && other.floorShortfall() <= shortfall) {
+                chosen = current;
+                shortfall = other.floorShortfall();
+            }
+        }
+        return chosen;
+    }
+
+    /** How many cap counters an item moves: the caps whose category it is in, and its values under each PER cap. */
+    private int capUnits(int key) {
+        if (key < 0) {
+            return 0;
+        }
+        int units = 0;
+        for (Rule rule : rules) {
+            if (rule instanceof AtMost m && m.member().test(key)) {
+                units++;
+            } else if (rule instanceof AtMostPer p) {
+                units += p.values().apply(key).length;
+            }
+        }
+        return units;
     }
 
     @Override
@@ -190,9 +237,13 @@ public final class CategoryQuotas {
         /** Per PER cap: items of each value still allowed. */
         final int[][] roomPerValue;
 
-        Pass(int[] ranked, int places) {
+        /** Items considered only after every other one. */
+        final boolean[] lastResort;
+
+        Pass(int[] ranked, int places, boolean[] lastResort) {
             this.ranked = ranked;
             this.places = places;
+            this.lastResort = lastResort;
             for (Rule rule : rules) {
                 if (rule instanceof AtLeast a) {
                     floors.add(a);
@@ -236,7 +287,7 @@ public final class CategoryQuotas {
             }
             for (int i = 0; i < ranked.length && count < places; i++) {
                 int key = ranked[i];
-                if (exceedsCap(key)) {
+                if (lastResort[i] || exceedsCap(key)) {
                     continue;
                 }
                 int covered = 0;
@@ -261,6 +312,13 @@ public final class CategoryQuotas {
                     count++;
                 }
             }
+            for (int i = 0; i < ranked.length && count < places; i++) {
+                if (lastResort[i] && !exceedsCap(ranked[i])) {
+                    take(ranked[i]);
+                    taken[i] = true;
+                    count++;
+                }
+            }
             int[] chosen = new int[count];
             int c = 0;
             for (int i = 0; i < ranked.length; i++) {
@@ -269,6 +327,15 @@ public final class CategoryQuotas {
                 }
             }
             return chosen;
+        }
+
+        /** After {@link #run}: the items the floors still miss, in total. */
+        int floorShortfall() {
+            int total = 0;
+            for (int m : missing) {
+                total += m;
+            }
+            return total;
         }
 
         boolean exceedsCap(int key) {

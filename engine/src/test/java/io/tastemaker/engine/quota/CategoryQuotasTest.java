@@ -73,6 +73,20 @@ class CategoryQuotasTest {
     }
 
     @Test
+    void itemsThatFillTwoCapsAtOnceMoveBackWhenTheyWouldLeaveTheListShort() {
+        // keys 0-4 comedy|drama (best), 5-9 comedy, 10-14 drama, 15-19 documentary; 40% of 10 = 4 of each value
+        int[][] values = new int[20][];
+        for (int key = 0; key < 20; key++) {
+            values[key] = key < 5 ? new int[] {0, 1} : key < 10 ? new int[] {0} : key < 15 ? new int[] {1} : new int[] {2};
+        }
+        CategoryQuotas quotas = CategoryQuotas.of(List.of(new CategoryQuotas.AtMostPer(40, 3, key -> values[key])));
+        int[] ranked = new int[20];
+        Arrays.setAll(ranked, i -> i);
+        // one pass: 0-3 fill comedy and drama, then 4 documentaries: 8 items. Moving 3 and then 2 back makes room.
+        assertThat(keys(ranked, quotas.select(ranked, 10))).containsExactly(0, 1, 5, 6, 10, 11, 15, 16, 17, 18);
+    }
+
+    @Test
     void capsWinWhenRulesContradictEachOther() {
         CategoryQuotas quotas = CategoryQuotas.of(List.of(new CategoryQuotas.AtLeast(60, COMEDY),
                 new CategoryQuotas.AtMost(20, COMEDY)));
