@@ -22,6 +22,7 @@ import io.tastemaker.engine.filter.FilterRequestException;
 import io.tastemaker.engine.filter.FilterValidationException;
 import io.tastemaker.engine.filter.FilterValues;
 import io.tastemaker.engine.filter.InteractionHistory;
+import io.tastemaker.engine.quota.QuotaRanking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -165,6 +166,29 @@ public class FilterRuntime {
         AllowedItems allowed = evaluate(CompiledFilter.compile(filter.bound(), CatalogIndex.of(listed, group.items())),
                 filter, group, userId, null);
         return itemIds.stream().filter(allowed::contains).toList();
+    }
+
+    /**
+     * The filter's category quotas ({@code QUOTA} clauses) for this request, over a model's catalog;
+     * none without a filter or clauses.
+     *
+     * @param itemId the request's item (related items), or null
+     * @throws InvalidInputException if a clause uses CurrentItem and the request has no item
+     */
+    public QuotaRanking quotas(RequestFilter filter, IdDictionary catalog, String itemId) {
+        if (filter == null || filter.bound().filter().quotas().isEmpty()) {
+            return QuotaRanking.none();
+        }
+        GroupData group = group(filter);
+        CatalogIndex index = indexes.get(new IndexKey(catalog, group.items()), k -> CatalogIndex.of(k.catalog(), k.attributes()));
+        CompiledFilter compiledFilter = compiled.get(new CompiledKey(filter.bound(), index),
+                k -> CompiledFilter.compile(k.bound(), k.index()));
+        FilterContext context = FilterContext.forUser(null, InteractionHistory.none());
+        try {
+            return QuotaRanking.of(compiledFilter.quotas(itemId == null ? context : context.withCurrentItem(itemId)));
+        } catch (FilterRequestException e) {
+            throw new InvalidInputException("Filter " + filter.filterArn() + ": " + e.getMessage() + ".", e);
+        }
     }
 
     /** The dataset group a solution version was trained in. */

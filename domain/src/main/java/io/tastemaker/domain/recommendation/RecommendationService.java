@@ -8,6 +8,7 @@ import io.tastemaker.domain.common.Texts;
 import io.tastemaker.domain.error.InvalidInputException;
 import io.tastemaker.domain.filter.FilterRuntime;
 import io.tastemaker.domain.filter.FilterRuntime.RequestFilter;
+import io.tastemaker.engine.quota.QuotaRanking;
 import io.tastemaker.engine.recipe.NewItemExploration;
 import io.tastemaker.engine.recipe.RankingModel;
 import io.tastemaker.engine.recipe.ScoredItem;
@@ -63,7 +64,8 @@ public class RecommendationService {
     /**
      * GetRecommendations. With {@code filterArn}, the model selects among the items the filter
      * allows (so fewer than {@code numResults} when fewer qualify); {@code filterValues} are its
-     * parameters in Personalize's encoding, {@code "\"a\",\"b\""}.
+     * parameters in Personalize's encoding, {@code "\"a\",\"b\""}. The filter's {@code QUOTA}
+     * clauses share the list out between categories ({@link QuotaRanking}).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Recommendations recommend(String accountId, String campaignArn, String userId, String itemId, Integer numResults,
@@ -109,6 +111,7 @@ public class RecommendationService {
         TrainedModel model = registry.get(campaign.getSolutionVersionArn());
         RequestFilter filter = filter(accountId, campaign, filterArn, filterValues);
         List<ScoredItem> items;
+        QuotaRanking quotas;
         if (model instanceof RelatedItemsModel related) {
             if (!requestContext.isEmpty()) {
                 throw new InvalidInputException("context is for USER_PERSONALIZATION and PERSONALIZED_RANKING recipes; "
@@ -119,12 +122,14 @@ public class RecommendationService {
                 throw new InvalidInputException("itemId is required: campaign " + campaignArn + " serves recipe "
                         + model.recipe() + ", a RELATED_ITEMS recipe, which recommends items related to an item.");
             }
+            quotas = filters.quotas(filter, model.catalog(), itemId);
             items = filter == null ? related.related(itemId, n)
-                    : related.related(itemId, n, filters.allowed(filter, model.catalog(), emptyToNull(userId), itemId));
+                    : quotas.candidates(filters.allowed(filter, model.catalog(), emptyToNull(userId), itemId), n,
+                            (allowed, k) -> related.related(itemId, k, allowed));
             if (promotion != null) {
                 RequestFilter promoted = filter(accountId, campaign, promotion.filterArn(), promotion.filterValues());
                 return promote(items, related.related(itemId, promotion.slots(n),
-                        filters.allowed(promoted, model.catalog(), emptyToNull(userId), itemId)), n, promotion);
+                        filters.allowed(promoted, model.catalog(), emptyToNull(userId), itemId)), n, promotion, quotas);
             }
         } else if (model instanceof UserModel user) {
             if (itemId != null) {
@@ -138,24 +143,25 @@ public class RecommendationService {
             LiveHistory.Recent live = history.recent(campaign.getSolutionVersionArn(), userId);
             List<String> recent = live.items();
             int asked = n + live.penalty().penalized();
-            items = filter == null ? user.recommend(userId, recent, asked, requestContext)
-                    : user.recommend(userId, recent, asked, filters.allowed(filter, model.catalog(), userId, null),
-                            requestContext);
-            NewItemExploration.Explored explored = newItems.explore(campaign, user, userId, live,
-                    live.penalty().apply(items, n), n, filter);
-            items = explored.items();
+            quotas = filters.quotas(filter, model.catalog(), null);
+            List<ScoredItem> ranked = filter == null ? user.recommend(userId, recent, asked, requestContext)
+                    : quotas.candidates(filters.allowed(filter, model.catalog(), userId, null), asked,
+                            (allowed, k) -> user.recommend(userId, recent, k, allowed, requestContext));
+            ranked = live.penalty().apply(ranked, ranked.size());
             if (promotion != null) {
                 RequestFilter promoted = filter(accountId, campaign, promotion.filterArn(), promotion.filterValues());
-                return promote(items, user.recommend(userId, recent, promotion.slots(n),
-                        filters.allowed(promoted, model.catalog(), userId, null), requestContext), n, promotion)
-                        .withExplored(explored.exploredItemIds());
+                return promote(ranked, user.recommend(userId, recent, promotion.slots(n),
+                        filters.allowed(promoted, model.catalog(), userId, null), requestContext), n, promotion, quotas);
             }
-            return new Recommendations(items, "RID-" + UUID.randomUUID()).withExplored(explored.exploredItemIds());
+            NewItemExploration.Explored explored = newItems.explore(campaign, user, userId, live,
+                    quotas.take(ranked, Set.of(), n), n, filter);
+            return new Recommendations(explored.items(), "RID-" + UUID.randomUUID())
+                    .withExplored(explored.exploredItemIds());
         } else {
             throw new InvalidInputException("Campaign " + campaignArn + " serves recipe " + model.recipe()
                     + ", which does not answer GetRecommendations.");
         }
-        return new Recommendations(items, "RID-" + UUID.randomUUID());
+        return new Recommendations(quotas.take(items, Set.of(), n), "RID-" + UUID.randomUUID());
     }
 
     /**
@@ -177,17 +183,14 @@ public class RecommendationService {
      * Merges the promoted items into the list: the others are {@code regular} without the promoted
      * ones, cut so that the list holds at most {@code n}; the promoted items take places chosen at
      * random (seeded by the recommendation id, so a response can be replayed) in their own order.
+     * The request filter's quotas hold over the others' places.
      */
-    private static Recommendations promote(List<ScoredItem> regular, List<ScoredItem> promoted, int n, Promotion promotion) {
+    private static Recommendations promote(List<ScoredItem> regular, List<ScoredItem> promoted, int n, Promotion promotion,
+            QuotaRanking quotas) {
         String recommendationId = "RID-" + UUID.randomUUID();
         Set<String> promotedIds = new HashSet<>();
         promoted.forEach(item -> promotedIds.add(item.itemId()));
-        List<ScoredItem> others = new ArrayList<>();
-        for (ScoredItem item : regular) {
-            if (!promotedIds.contains(item.itemId()) && others.size() < n - promoted.size()) {
-                others.add(item);
-            }
-        }
+        List<ScoredItem> others = quotas.take(regular, promotedIds, n - promoted.size());
         int size = others.size() + promoted.size();
         SplittableRandom random = new SplittableRandom(recommendationId.hashCode());
         int[] positions = random.ints(0, size).distinct().limit(promoted.size()).sorted().toArray();

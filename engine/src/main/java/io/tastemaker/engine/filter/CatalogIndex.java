@@ -3,6 +3,7 @@ package io.tastemaker.engine.filter;
 import io.tastemaker.engine.data.IdDictionary;
 import io.tastemaker.engine.data.IndexSort;
 import io.tastemaker.engine.data.ItemAttributes;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,12 @@ public final class CatalogIndex {
 
         /** The values of item {@code itemId}, which need not be in the catalog; empty if it has none. */
         List<String> valuesOf(String itemId);
+
+        /** How many distinct values the column has; value ids are {@code 0 .. valueCount() - 1}. */
+        int valueCount();
+
+        /** The ids of the values of the catalog item at {@code catalogIndex}, without repeats; empty if it has none. */
+        int[] valueIds(int catalogIndex);
     }
 
     /** Posting lists of a categorical column: for each value, its catalog items in ascending order. */
@@ -208,6 +215,33 @@ public final class CatalogIndex {
             }
             return List.of(values);
         }
+
+        @Override
+        public int valueCount() {
+            return dictionary.size();
+        }
+
+        @Override
+        public int[] valueIds(int catalogIndex) {
+            int row = rows[catalogIndex];
+            if (column < 0 || row < 0) {
+                return new int[0];
+            }
+            int n = attributes.categoricalValueCount(column, row);
+            int[] ids = new int[n];
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                int v = attributes.categoricalValue(column, row, k);
+                boolean repeat = false;
+                for (int j = 0; j < distinct && !repeat; j++) {
+                    repeat = ids[j] == v;
+                }
+                if (!repeat) {
+                    ids[distinct++] = v;
+                }
+            }
+            return distinct == n ? ids : Arrays.copyOf(ids, distinct);
+        }
     }
 
     /** {@code ITEM_ID}: every item has exactly one value, its id. */
@@ -233,6 +267,16 @@ public final class CatalogIndex {
         @Override
         public List<String> valuesOf(String itemId) {
             return List.of(itemId);
+        }
+
+        @Override
+        public int valueCount() {
+            return rows.length;
+        }
+
+        @Override
+        public int[] valueIds(int catalogIndex) {
+            return new int[] {catalogIndex};
         }
     }
 

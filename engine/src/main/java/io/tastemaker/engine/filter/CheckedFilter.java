@@ -46,7 +46,7 @@ public final class CheckedFilter {
 
     /** What the filter filters: {@code ItemID} (recommendations) or {@code UserID} (user segments). */
     public Expression.Target target() {
-        return expression.expressions().get(0).target();
+        return expression.expressions().isEmpty() ? Expression.Target.ITEM_ID : expression.expressions().get(0).target();
     }
 
     /** The schema field that {@code ref}, a reference in this filter, stands for. */
@@ -68,13 +68,20 @@ public final class CheckedFilter {
     public Set<String> parameters() {
         Set<String> names = new LinkedHashSet<>();
         expression.expressions().forEach(e -> names.addAll(parameters(e).keySet()));
+        expression.quotas().forEach(q -> names.addAll(parameters(q)));
         return Collections.unmodifiableSet(names);
     }
 
     /** Whether a request needs an item (a related-items request) to apply the filter. */
     public boolean usesCurrentItem() {
         return expression.expressions().stream().flatMap(e -> e.where().comparisons().stream())
-                .anyMatch(c -> c.operand() instanceof Operand.CurrentItemField);
+                .anyMatch(c -> c.operand() instanceof Operand.CurrentItemField)
+                || expression.quotas().stream().anyMatch(q -> q.selector() instanceof Operand.CurrentItemField);
+    }
+
+    /** The category quota clauses, in the order written; empty for most filters. */
+    public List<Quota> quotas() {
+        return expression.quotas();
     }
 
     /** Whether the filter reads the user's interactions (Interactions.EVENT_TYPE). */
@@ -116,6 +123,15 @@ public final class CheckedFilter {
             active.add(e);
             used.addAll(parameters.keySet());
         }
+        for (Quota q : expression.quotas()) {
+            for (String name : parameters(q)) {
+                if (!values.has(name)) {
+                    throw new FilterRequestException("The QUOTA clause at column " + q.column() + " needs a value for $"
+                            + name + " in filterValues (a quota's parameters are required)");
+                }
+                used.add(name);
+            }
+        }
         return new BoundFilter(this, active, values.only(used));
     }
 
@@ -143,6 +159,11 @@ public final class CheckedFilter {
             }
         }
         return names;
+    }
+
+    /** The parameter of a quota's values, if it has one. */
+    static List<String> parameters(Quota q) {
+        return q.selector() instanceof Operand.Parameter ? List.of(((Operand.Parameter) q.selector()).name()) : List.of();
     }
 
     private SchemaField lookup(int offset, Object what) {

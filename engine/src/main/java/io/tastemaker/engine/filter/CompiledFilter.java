@@ -26,12 +26,20 @@ public final class CompiledFilter {
     private final List<Part> includes;
     private final List<Part> excludes;
     private final boolean usesCurrentItem;
+    private final List<Quota> quotas;
+    /** Per quota: the items that count when they don't depend on the request; null for PER and CurrentItem. */
+    private final List<long[]> quotaMembers;
+    private final BoundFilter bound;
 
-    private CompiledFilter(CatalogIndex index, List<Part> includes, List<Part> excludes, boolean usesCurrentItem) {
+    private CompiledFilter(CatalogIndex index, List<Part> includes, List<Part> excludes, boolean usesCurrentItem,
+            BoundFilter bound, List<long[]> quotaMembers) {
         this.index = index;
         this.includes = includes;
         this.excludes = excludes;
         this.usesCurrentItem = usesCurrentItem;
+        this.bound = bound;
+        this.quotas = bound.filter().quotas();
+        this.quotaMembers = quotaMembers;
     }
 
     /**
@@ -55,7 +63,46 @@ public final class CompiledFilter {
             (e.action() == Expression.Action.INCLUDE ? includes : excludes).add(part);
             usesCurrentItem |= e.where().comparisons().stream().anyMatch(c -> c.operand() instanceof Operand.CurrentItemField);
         }
-        return new CompiledFilter(index, List.copyOf(includes), List.copyOf(excludes), usesCurrentItem);
+        List<long[]> quotaMembers = new ArrayList<>();
+        for (Quota quota : filter.quotas()) {
+            Operand selector = quota.selector();
+            quotaMembers.add(selector == null || selector instanceof Operand.CurrentItemField ? null
+                    : index.strings(filter.field(quota.field()).name()).matching(compiler.strings(selector), false));
+        }
+        return new CompiledFilter(index, List.copyOf(includes), List.copyOf(excludes),
+                usesCurrentItem || filter.usesCurrentItem(), bound, quotaMembers);
+    }
+
+    /** Whether the filter has category quota clauses ({@link #quotas}). */
+    public boolean hasQuotas() {
+        return !quotas.isEmpty();
+    }
+
+    /**
+     * The filter's category quota clauses for one request, in the order written: each {@code FROM}
+     * clause with the catalog items that count (for {@code CurrentItem}, those sharing a value with
+     * the request's item; none if it has no value), each {@code PER} clause with the field's values.
+     *
+     * @throws FilterRequestException if a clause uses CurrentItem and the context has no item
+     */
+    public List<BoundQuota> quotas(FilterContext context) {
+        List<BoundQuota> bound = new ArrayList<>(quotas.size());
+        for (int q = 0; q < quotas.size(); q++) {
+            Quota quota = quotas.get(q);
+            CatalogIndex.StringColumn column = index.strings(this.bound.filter().field(quota.field()).name());
+            long[] members = quotaMembers.get(q);
+            if (quota.selector() instanceof Operand.CurrentItemField) {
+                if (context.currentItemId() == null) {
+                    throw new FilterRequestException("The QUOTA clause at column " + quota.column() + " uses CurrentItem, "
+                            + "which needs an item: use it with a related-items recipe and an itemId in the request");
+                }
+                SchemaField source = this.bound.filter().field((Operand.CurrentItemField) quota.selector());
+                List<String> values = index.strings(source.name()).valuesOf(context.currentItemId());
+                members = values.isEmpty() ? Bits.none(index.catalog().size()) : column.matching(values, false);
+            }
+            bound.add(new BoundQuota(quota, index.catalog(), column, members));
+        }
+        return List.copyOf(bound);
     }
 
     /** Whether requests must name an item ({@link FilterContext#currentItemId()}). */

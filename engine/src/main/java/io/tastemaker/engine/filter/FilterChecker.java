@@ -40,8 +40,9 @@ public final class FilterChecker {
     }
 
     private void checkAll() {
-        Expression first = expression.expressions().get(0);
-        for (Expression e : expression.expressions()) {
+        List<Expression> expressions = expression.expressions();
+        for (Expression e : expressions) {
+            Expression first = expressions.get(0);
             if (e.target() == Expression.Target.ACTION_ID) {
                 throw invalid("ActionID at column " + (e.offset() + 1) + ": Tastemaker has no Actions datasets, so it "
                         + "filters only ItemID (recommendations) and UserID (user segments)", e.offset());
@@ -55,6 +56,9 @@ public final class FilterChecker {
             for (Comparison c : e.when()) {
                 checkIf(c);
             }
+        }
+        for (Quota quota : expression.quotas()) {
+            checkQuota(quota);
         }
         if (distinct.size() > MAX_DISTINCT_FIELDS) {
             throw new FilterValidationException("The filter uses " + distinct.size() + " distinct fields ("
@@ -96,6 +100,49 @@ public final class FilterChecker {
             checkComparison(c, field);
             resolved.put(ref.offset(), field);
             distinct.add(field);
+        }
+    }
+
+    /**
+     * A quota counts the values of a categorical Items field in an ItemID filter; its values come
+     * from a list of strings, a parameter or a string field of the current item.
+     */
+    private void checkQuota(Quota quota) {
+        if (!expression.expressions().isEmpty()
+                && expression.expressions().get(0).target() != Expression.Target.ITEM_ID) {
+            throw invalid("QUOTA at column " + quota.column() + " shares out a list of recommended items, so it can only "
+                    + "be part of an ItemID filter, not of a filter of " + expression.expressions().get(0).target().keyword(),
+                    quota.offset());
+        }
+        FieldRef ref = quota.field();
+        if (ref.qualifier() != FieldRef.Qualifier.ITEMS) {
+            throw invalid(ref + " at column " + ref.column() + ": a quota counts the values of an Items field of the "
+                    + "recommended items, e.g. Items." + ref.name(), ref.offset());
+        }
+        SchemaField field = resolve(ref.qualifier(), ref.name(), ref.offset());
+        if (field.kind() != FieldKind.CATEGORICAL) {
+            throw invalid("Items." + field.name() + " at column " + ref.column() + " is a " + field.kind().description()
+                    + " field; a quota counts the values of a categorical field (\"categorical\": true in the Items "
+                    + "schema)", ref.offset());
+        }
+        resolved.put(ref.offset(), field);
+        distinct.add(field);
+        Operand selector = quota.selector();
+        if (selector instanceof Operand.Values && ((Operand.Values) selector).hasWildcard()) {
+            throw invalid("* at column " + (selector.offset() + 1) + " stands for every event type; a quota counts the "
+                    + "values it lists. To cap every value of " + ref + ", write QUOTA AT MOST " + quota.percent()
+                    + " PERCENT PER " + ref, selector.offset());
+        }
+        if (selector instanceof Operand.CurrentItemField) {
+            Operand.CurrentItemField current = (Operand.CurrentItemField) selector;
+            SchemaField right = resolve(FieldRef.Qualifier.CURRENT_ITEM, current.name(), current.offset());
+            if (!right.kind().isString()) {
+                throw invalid(current + " at column " + (current.offset() + 1) + " is a " + right.kind().description()
+                        + " field; a quota on the categorical " + ref + " takes the values of a string field of the "
+                        + "current item", current.offset());
+            }
+            resolved.put(current.offset(), right);
+            distinct.add(right);
         }
     }
 

@@ -20,7 +20,7 @@ final class FilterParser {
         this.lexer = new Lexer(text);
     }
 
-    /** filter = expression { "|" expression } end */
+    /** filter = element { "|" element } end ; element = expression | quota */
     FilterExpression filter() {
         if (text.length() > FilterExpression.MAX_LENGTH) {
             throw new FilterSyntaxException("The filter expression has " + text.length()
@@ -28,15 +28,104 @@ final class FilterParser {
         }
         current = lexer.next();
         List<Expression> expressions = new ArrayList<>();
-        expressions.add(expression());
+        List<Quota> quotas = new ArrayList<>();
+        boolean lastWasQuota = element(expressions, quotas);
         while (current.kind() == Token.Kind.PIPE) {
             advance();
-            expressions.add(expression());
+            lastWasQuota = element(expressions, quotas);
         }
         if (current.kind() != Token.Kind.END) {
-            throw FilterSyntaxException.expected("Expected AND, OR, IF, | or the end of the expression", current);
+            throw FilterSyntaxException.expected(lastWasQuota ? "Expected | or the end of the expression after a QUOTA clause"
+                    : "Expected AND, OR, IF, | or the end of the expression", current);
         }
-        return new FilterExpression(text, expressions);
+        return new FilterExpression(text, expressions, quotas);
+    }
+
+    /** element = expression | quota; whether it was a quota. */
+    private boolean element(List<Expression> expressions, List<Quota> quotas) {
+        if (current.isWord("QUOTA")) {
+            quotas.add(quota());
+            return true;
+        }
+        expressions.add(expression());
+        return false;
+    }
+
+    /**
+     * quota = QUOTA ( AT LEAST | AT MOST ) percent PERCENT ( FROM field IN list-operand | PER field ) ;
+     * percent = a whole number from 1 to 100
+     */
+    private Quota quota() {
+        int offset = current.offset();
+        advance();
+        if (!current.isWord("AT")) {
+            throw FilterSyntaxException.expected("Expected AT LEAST or AT MOST after QUOTA", current);
+        }
+        advance();
+        Quota.Bound bound;
+        if (current.isWord("LEAST")) {
+            bound = Quota.Bound.AT_LEAST;
+        } else if (current.isWord("MOST")) {
+            bound = Quota.Bound.AT_MOST;
+        } else {
+            throw FilterSyntaxException.expected("Expected LEAST or MOST after QUOTA AT", current);
+        }
+        advance();
+        int percent = percent(bound);
+        if (!current.isWord("PERCENT")) {
+            throw FilterSyntaxException.expected("Expected PERCENT after " + bound.keywords() + " " + percent, current);
+        }
+        advance();
+        if (current.isWord("FROM")) {
+            advance();
+            FieldRef field = quotaField("FROM");
+            if (!current.isWord("IN")) {
+                throw FilterSyntaxException.expected("Expected IN after " + field + " (a quota counts the items with a value "
+                        + "in a list: FROM " + field + " IN (\"value\"), IN ($PARAMETER) or IN CurrentItem." + field.name() + ")",
+                        current);
+            }
+            advance();
+            return new Quota(bound, percent, field, membershipOperand(Operator.IN), offset);
+        }
+        if (current.isWord("PER")) {
+            if (bound == Quota.Bound.AT_LEAST) {
+                throw new FilterSyntaxException("PER at column " + (current.offset() + 1) + " caps every value of a field, "
+                        + "so it goes with AT MOST; AT LEAST takes FROM and the values that count, e.g. QUOTA AT LEAST "
+                        + percent + " PERCENT FROM Items.GENRES IN (\"comedy\")", current.offset());
+            }
+            advance();
+            return new Quota(bound, percent, quotaField("PER"), null, offset);
+        }
+        throw FilterSyntaxException.expected("Expected FROM or PER after PERCENT", current);
+    }
+
+    /** A whole number of percent from 1 to 100. */
+    private int percent(Quota.Bound bound) {
+        Token token = current;
+        if (token.kind() != Token.Kind.NUMBER) {
+            throw FilterSyntaxException.expected("Expected a whole number of percent from 1 to 100 after " + bound.keywords(),
+                    token);
+        }
+        String digits = token.text();
+        boolean whole = digits.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!whole || digits.length() > 3 || Integer.parseInt(digits) < Quota.MIN_PERCENT
+                || Integer.parseInt(digits) > Quota.MAX_PERCENT) {
+            throw new FilterSyntaxException("The percentage " + digits + " at column " + (token.offset() + 1)
+                    + " must be a whole number from 1 to 100", token.offset());
+        }
+        advance();
+        return Integer.parseInt(digits);
+    }
+
+    /** The field after FROM or PER: a qualifier, a dot and a name (the checker wants an Items field). */
+    private FieldRef quotaField(String after) {
+        for (FieldRef.Qualifier candidate : FieldRef.Qualifier.values()) {
+            if (current.isWord(candidate.keyword())) {
+                return field();
+            }
+        }
+        throw FilterSyntaxException.expected("Expected a categorical Items field such as Items.GENRES after " + after,
+                current);
     }
 
     /** expression = ( INCLUDE | EXCLUDE ) ( ItemID | UserID | ActionID ) WHERE disjunction [ if-clause ] */
@@ -48,7 +137,7 @@ final class FilterParser {
         } else if (current.isWord("EXCLUDE")) {
             action = Expression.Action.EXCLUDE;
         } else {
-            throw FilterSyntaxException.expected("Expected INCLUDE or EXCLUDE", current);
+            throw FilterSyntaxException.expected("Expected INCLUDE, EXCLUDE or QUOTA", current);
         }
         advance();
         Expression.Target target = null;

@@ -9,7 +9,8 @@
  * token ahead. Tokens may be separated by whitespace (newlines included).
  *
  * <pre>
- * filter         = expression , { "|" , expression } ;
+ * filter         = element , { "|" , element } ;
+ * element        = expression | quota ;
  * expression     = ( "INCLUDE" | "EXCLUDE" ) , ( "ItemID" | "UserID" | "ActionID" ) , "WHERE" ,
  *                  disjunction , [ if-clause ] ;
  * disjunction    = conjunction , { "OR" , conjunction } ;
@@ -26,6 +27,9 @@
  * list-value     = string | "*" ;
  * scalar-operand = number | parameter | current-item ;
  * current-item   = "CurrentItem" , "." , name ;
+ * quota          = "QUOTA" , ( "AT" , "LEAST" | "AT" , "MOST" ) , percent , "PERCENT" ,
+ *                  ( "FROM" , field , "IN" , list-operand | "PER" , field ) ;   (* PER only after AT MOST *)
+ * percent        = number ;   (* a whole number from 1 to 100 *)
  *
  * (* tokens *)
  * name           = ( letter | "_" ) , { letter | digit | "_" } ;
@@ -57,6 +61,10 @@
  *       {@code Items.GENRE IN CurrentItem.GENRE}). Numbers in an {@code IN} list and strings after a
  *       relation are syntax errors: Personalize's {@code IN} matches strings and its relations
  *       compare numbers. {@code *} and {@code "*"} both mean "every event type".</li>
+ *   <li><b>Quota clauses</b> are Tastemaker's extension (Personalize has no such clause): a filter
+ *       is any mix of expressions and quota clauses joined with {@code |}, at least one of either, in
+ *       any order; a filter of quota clauses only allows every item. Their keywords ({@code QUOTA AT
+ *       LEAST MOST PERCENT FROM PER}) ignore case like the others. See "Category quotas" below.</li>
  *   <li><b>Errors</b> are {@link io.tastemaker.engine.filter.FilterSyntaxException}s that say what
  *       was expected, at which 1-based column (the expression counts as one line), and what was
  *       found. Expressions are at most 2,500 characters.</li>
@@ -93,6 +101,12 @@
  *   <li>the filter uses more than 10 distinct fields over all its expressions ({@code CurrentUser.X}
  *       counts as {@code Users.X}, {@code CurrentItem.X} as {@code Items.X}).</li>
  * </ul>
+ *
+ * <p>A {@link io.tastemaker.engine.filter.Quota} clause is checked too: its field must be a
+ * categorical field of the Items dataset ({@code Users.X}, {@code CurrentItem.X}, an unknown field or
+ * one of another kind is refused at the field's column), its list may not hold {@code *}, a
+ * {@code CurrentItem} operand must be a string field, quota clauses may not join a UserID filter, and
+ * their fields count toward the 10 distinct fields.
  *
  * <p>Not checked at creation, because they depend on the request: whether a {@code CurrentItem}
  * filter is used with a related-items request, and the parameters' values.
@@ -144,6 +158,15 @@
  *       is not a candidate; a filter that uses it and a request without an item is a {@link
  *       io.tastemaker.engine.filter.FilterRequestException}.</li>
  * </ul>
+ *
+ * <h2>Category quotas</h2>
+ *
+ * <p>{@link io.tastemaker.engine.filter.CompiledFilter#quotas} binds a filter's quota clauses to one
+ * request as {@link io.tastemaker.engine.filter.BoundQuota}s: for {@code FROM}, the catalog items with
+ * a value in the list (the parameter's values, or the request's item's values for {@code CurrentItem},
+ * none if it has none); for {@code PER}, each item's value ids. A quota's parameter is required, as
+ * for INCLUDE. The re-rank that honours them is {@link io.tastemaker.engine.quota}'s; the quotas do
+ * not change which items are allowed.
  *
  * <p>Promotions (reference §1.17) carry their own filter: the server compiles it like any other and
  * applies it to the promoted items only, while the request's filter applies to the rest.

@@ -103,7 +103,7 @@ class FilterExpressionTest {
         "INCLUDE ItemID Items.GENRE IN (\"x\")"
                 + "~ 16 ~ Expected WHERE after ItemID at column 16, found \"Items\"",
         "KEEP ItemID WHERE Items.GENRE IN (\"x\")"
-                + "~ 1 ~ Expected INCLUDE or EXCLUDE at column 1, found \"KEEP\"",
+                + "~ 1 ~ Expected INCLUDE, EXCLUDE or QUOTA at column 1, found \"KEEP\"",
         "INCLUDE Item WHERE Items.GENRE IN (\"x\")"
                 + "~ 9 ~ Expected ItemID, UserID or ActionID after INCLUDE at column 9, found \"Item\"",
         "INCLUDE ItemID WHERE Item.GENRE IN (\"x\")"
@@ -125,7 +125,7 @@ class FilterExpressionTest {
         "INCLUDE ItemID WHERE (Items.A IN (\"a\") OR Items.B IN (\"b\"))"
                 + "~ 22 ~ Expected a field such as Items.GENRE (Personalize's filters have no grouping parentheses; AND binds tighter than OR) at column 22, found \"(\"",
         "INCLUDE ItemID WHERE Items.GENRE IN (\"x\") |"
-                + "~ 44 ~ Expected INCLUDE or EXCLUDE at column 44, found end of expression",
+                + "~ 44 ~ Expected INCLUDE, EXCLUDE or QUOTA at column 44, found end of expression",
         "INCLUDE ItemID WHERE Items.GENRE IN (\"x\") EXCLUDE ItemID WHERE Items.A IN (\"y\")"
                 + "~ 43 ~ Expected AND, OR, IF, | or the end of the expression at column 43, found \"EXCLUDE\"",
         "INCLUDE ItemID WHERE Items.GENRE IN (\"x\") IF CurrentUser.AGE > 1 OR CurrentUser.AGE < 0"
@@ -155,7 +155,7 @@ class FilterExpressionTest {
     @Test
     void refusesBlankAndOverlongExpressionsAndLongParameterNames() {
         assertThatThrownBy(() -> FilterExpression.parse("   "))
-                .hasMessage("Expected INCLUDE or EXCLUDE at column 4, found end of expression");
+                .hasMessage("Expected INCLUDE, EXCLUDE or QUOTA at column 4, found end of expression");
         String longest = "INCLUDE ItemID WHERE Items.GENRE IN (\"" + "x".repeat(FilterExpression.MAX_LENGTH - 40) + "\")";
         assertThat(longest).hasSize(FilterExpression.MAX_LENGTH);
         assertThat(FilterExpression.parse(longest).expressions()).hasSize(1);

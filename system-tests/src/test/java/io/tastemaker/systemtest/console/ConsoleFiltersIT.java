@@ -111,7 +111,7 @@ class ConsoleFiltersIT {
         console.signInAsOperator();
         console.open("/group.xhtml?arn=" + URLEncoder.encode(groupArn, StandardCharsets.UTF_8));
         console.waitFor(By.id("filters:filtersPanel"));
-        assertThat(console.rowsOf("filters:table")).isEmpty();
+        assertThat(console.rowsOf("filters:table")).as("the other test deletes its filter").isEmpty();
 
         String name = "console-category-" + suffix;
         String misspelt = "INCLUDE ItemID WHERE Items.COLOUR IN ($CATEGORY)";
@@ -214,6 +214,69 @@ class ConsoleFiltersIT {
         } finally {
             personalize.deleteFilter(r -> r.filterArn(filterArn));
         }
+    }
+
+    /**
+     * The editor's category quota help: the insert buttons append example clauses on the group's
+     * categorical field, a quota with a percentage out of range is refused with the caret under it,
+     * and the corrected quota filter, tried in the test panel, caps every category as
+     * GetRecommendations with the same filter does.
+     */
+    @Test
+    void insertAQuotaClauseFixItsPercentageAndTryIt() {
+        console.signInAsOperator();
+        console.open("/group.xhtml?arn=" + URLEncoder.encode(groupArn, StandardCharsets.UTF_8));
+        console.waitFor(By.id("filters:quotaHelp"));
+        assertThat(browser.findElement(By.id("filters:quotaHelp")).getText()).contains("QUOTA AT LEAST 30 PERCENT FROM")
+                .contains("QUOTA AT MOST 40 PERCENT PER");
+
+        By editor = By.id("filters:filterExpression");
+        browser.findElement(By.id("filters:insertAtMost")).click();
+        String atMost = "QUOTA AT MOST 40 PERCENT PER Items.CATEGORY";
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT)
+                .until(d -> atMost.equals(d.findElement(editor).getAttribute("value")));
+        browser.findElement(By.id("filters:insertAtLeast")).click();
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).until(d -> (atMost
+                + " | QUOTA AT LEAST 30 PERCENT FROM Items.CATEGORY IN ($CATEGORY)").equals(d.findElement(editor)
+                        .getAttribute("value")));
+
+        String name = "console-quota-" + suffix;
+        String tooMuch = "QUOTA AT MOST 140 PERCENT PER Items.CATEGORY";
+        console.type(By.id("filters:filterName"), name);
+        console.type(editor, tooMuch);
+        browser.findElement(By.id("filters:create")).click();
+        List<String> lines = console.waitFor(By.id("filters:problemPointer")).getText().lines().toList();
+        assertThat(lines).containsExactly(tooMuch, " ".repeat(14) + "^");
+        assertThat(browser.findElement(By.id("filters:problemMessage")).getText())
+                .contains("The percentage 140 at column 15 must be a whole number from 1 to 100");
+        console.screenshot("console-quota-error.png");
+
+        console.type(editor, atMost);
+        browser.findElement(By.id("filters:create")).click();
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).until(d -> console.rowsOf("filters:table").stream()
+                .anyMatch(row -> ConsoleBrowser.cell(row, ".tm-name").equals(name)));
+        String filterArn = personalize.listFilters(r -> r.datasetGroupArn(groupArn)).filters().stream()
+                .filter(f -> f.name().equals(name)).map(FilterSummary::filterArn).findFirst().orElseThrow();
+
+        String user = TwoGroups.user(1, 2);
+        List<String> expected = clients.runtime().getRecommendations(r -> r.campaignArn(campaignArn).userId(user)
+                .numResults(10).filterArn(filterArn)).itemList().stream().map(PredictedItem::itemId).toList();
+        assertThat(expected).hasSize(10);
+        for (String category : CATEGORIES) {
+            assertThat(expected.stream().filter(id -> category(id).equals(category))).as(category).hasSizeLessThanOrEqualTo(4);
+        }
+        console.type(By.id("test:userId"), user);
+        console.type(By.id("test:numResults"), "10");
+        chooseFilter(name);
+        browser.findElement(By.id("test:run")).click();
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT)
+                .until(d -> d.findElements(By.cssSelector("[id='test:results'] td.tm-item")).size() == 10
+                        || !d.findElements(By.cssSelector(".ui-messages-error")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(".ui-messages-error"))).extracting(WebElement::getText).isEmpty();
+        ConsoleBrowser.untilNotStale(() -> assertThat(console.rowsOf("test:results"))
+                .extracting(r -> ConsoleBrowser.cell(r, ".tm-item")).containsExactlyElementsOf(expected));
+        console.screenshot("console-quota.png");
+        personalize.deleteFilter(r -> r.filterArn(filterArn));
     }
 
     /** Picks a filter in the test panel's menu, and waits until the menu shows it. */

@@ -29,7 +29,9 @@ import io.tastemaker.domain.solution.Solution;
 import io.tastemaker.domain.solution.SolutionService;
 import io.tastemaker.domain.solution.SolutionVersion;
 import io.tastemaker.domain.solution.SolutionVersionService;
+import io.tastemaker.engine.filter.FieldKind;
 import io.tastemaker.engine.filter.FilterValidationException;
+import io.tastemaker.engine.filter.SchemaField;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -46,7 +48,8 @@ import java.util.Map;
 /**
  * The page of one dataset group ({@code group.xhtml?arn=...}): what it holds, from data to
  * campaigns and filters, and what a person does here: start an import, create and delete filters
- * (a refused expression is shown with a caret under the column at fault), and ask a campaign for
+ * (a refused expression is shown with a caret under the column at fault; example category
+ * quota clauses can be inserted), and ask a campaign for
  * recommendations, with a filter and its values and a context (contextual field = value) if wanted. Reading the page asks each List service in turn; each action calls one
  * service and then reads the page again.
  *
@@ -293,6 +296,32 @@ public class GroupPage implements Serializable {
             return;
         }
         load();
+    }
+
+    /**
+     * Appends an example {@code QUOTA} clause to the editor's expression (after {@code |} when it
+     * has one), on the first categorical field of the group's Items schema (or {@code GENRES} when
+     * there is none yet): {@code AT_LEAST} keeps 30% for the values of a parameter,
+     * {@code AT_MOST_PER} caps every value at 40%.
+     */
+    public void insertQuota(String kind) {
+        String field = quotaExampleField();
+        String clause = switch (kind) {
+            case "AT_LEAST" -> "QUOTA AT LEAST 30 PERCENT FROM Items." + field + " IN ($" + field + ")";
+            case "AT_MOST_PER" -> "QUOTA AT MOST 40 PERCENT PER Items." + field;
+            default -> throw new IllegalArgumentException("No quota example " + kind);
+        };
+        filterExpression = filterExpression == null || filterExpression.isBlank() ? clause
+                : filterExpression.strip() + " | " + clause;
+    }
+
+    private String quotaExampleField() {
+        try {
+            return filters.schemaOf(session.accountId(), arn).fields(io.tastemaker.engine.filter.Dataset.ITEMS).stream()
+                    .filter(f -> f.kind() == FieldKind.CATEGORICAL).map(SchemaField::name).findFirst().orElse("GENRES");
+        } catch (PersonalizeException e) {
+            return "GENRES";
+        }
     }
 
     /** DeleteFilter. */
