@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -233,10 +234,10 @@ class ConsoleFiltersIT {
         By editor = By.id("filters:filterExpression");
         browser.findElement(By.id("filters:insertAtMost")).click();
         String atMost = "QUOTA AT MOST 40 PERCENT PER Items.CATEGORY";
-        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT)
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).ignoring(StaleElementReferenceException.class)
                 .until(d -> atMost.equals(d.findElement(editor).getAttribute("value")));
         browser.findElement(By.id("filters:insertAtLeast")).click();
-        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).until(d -> (atMost
+        new WebDriverWait(browser, ConsoleBrowser.UI_TIMEOUT).ignoring(StaleElementReferenceException.class).until(d -> (atMost
                 + " | QUOTA AT LEAST 30 PERCENT FROM Items.CATEGORY IN ($CATEGORY)").equals(d.findElement(editor)
                         .getAttribute("value")));
 

@@ -59,6 +59,11 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
         if (e instanceof SigV4Exception s) {
             return render(iam, s.httpStatus(), s.errorName(), s.getMessage());
         }
+        if (e instanceof NulCharacterException n) {
+            String name = service() == ApiService.KMS ? "ValidationException"
+                    : "nextToken".equals(n.path()) ? "InvalidNextTokenException" : "InvalidInputException";
+            return render(iam, 400, name, n.getMessage());
+        }
         if (e instanceof MalformedRequestException m) {
             return render(iam, 400, "SerializationException", m.getMessage());
         }
@@ -76,8 +81,13 @@ public class ApiErrors implements ExceptionMapper<Throwable> {
     }
 
     private boolean iamQuery() {
-        return uri != null && headers != null && request != null && ApiService.of(request.getMethod(), uri.getPath(),
-                headers.getHeaderString("X-Amz-Target"), headers.getHeaderString("Content-Type")) == ApiService.IAM;
+        return service() == ApiService.IAM;
+    }
+
+    /** The API the request was sent to, or null when it cannot be told. */
+    private ApiService service() {
+        return uri == null || headers == null || request == null ? null : ApiService.of(request.getMethod(), uri.getPath(),
+                headers.getHeaderString("X-Amz-Target"), headers.getHeaderString("Content-Type"));
     }
 
     private static Response render(boolean iam, int status, String name, String message) {

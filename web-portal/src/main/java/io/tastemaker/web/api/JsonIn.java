@@ -32,9 +32,50 @@ public final class JsonIn {
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new MalformedRequestException("The request body must be a JSON object.");
             }
+            String nul = nulPath(value, "");
+            if (nul != null) {
+                throw new NulCharacterException(nul);
+            }
             return new JsonIn(value.asJsonObject());
         } catch (JsonException | IllegalStateException e) {
             throw new MalformedRequestException("The request body is not valid JSON.");
+        }
+    }
+
+    /** Where the first U+0000 of {@code value} is (a member path), or null when it holds none. */
+    static String nulPath(JsonValue value, String path) {
+        switch (value.getValueType()) {
+            case STRING -> {
+                return ((JsonString) value).getString().indexOf('\u0000') >= 0 ? (path.isEmpty() ? "body" : path) : null;
+            }
+            case OBJECT -> {
+                for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
+                    String name = member.getKey().indexOf('\u0000') >= 0 ? member.getKey().replace("\u0000", "\\u0000")
+                            : member.getKey();
+                    String at = path.isEmpty() ? name : path + "." + name;
+                    if (!name.equals(member.getKey())) {
+                        return at;
+                    }
+                    String found = nulPath(member.getValue(), at);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+            case ARRAY -> {
+                int i = 0;
+                for (JsonValue element : value.asJsonArray()) {
+                    String found = nulPath(element, path + "[" + i++ + "]");
+                    if (found != null) {
+                        return found;
+                    }
+                }
+                return null;
+            }
+            default -> {
+                return null;
+            }
         }
     }
 

@@ -26,6 +26,10 @@ public final class QueryForm {
             try {
                 String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (name.indexOf('\u0000') >= 0 || value.indexOf('\u0000') >= 0) {
+                    throw new InvalidInputException("The parameter " + name.replace("\u0000", "\\u0000")
+                            + " holds the character U+0000, which no parameter may hold.");
+                }
                 if (values.put(name, value) != null) {
                     throw new InvalidInputException("The parameter " + name + " is given twice.");
                 }
