@@ -174,7 +174,8 @@ public class RecommendationService {
             String filterArn, Map<String, String> filterValues, Promotion promotion, Map<String, String> context,
             MetadataColumns metadataColumns) {
         int n = numResults == null ? DEFAULT_RESULTS : numResults;
-        ResponseDetails.Plan plan = details.plan(accountId, campaignArn, metadataColumns, "numResults", n);
+        ResponseDetails.Plan plan = details.plan(accountId, campaignArn, metadataColumns, "numResults", n,
+                filterArn != null || promotion != null);
         return details.complete(plan, recommend(accountId, campaignArn, userId, itemId, numResults, filterArn,
                 filterValues, promotion, context), filterArn, filterValues, userId, itemId, n);
     }
@@ -276,7 +277,7 @@ public class RecommendationService {
     public Recommendations rank(String accountId, String campaignArn, String userId, List<String> inputList,
             String filterArn, Map<String, String> filterValues, Map<String, String> context, MetadataColumns metadataColumns) {
         ResponseDetails.Plan plan = details.plan(accountId, campaignArn, metadataColumns, "inputList",
-                inputList == null ? 0 : inputList.size());
+                inputList == null ? 0 : inputList.size(), false);
         return details.completeRanking(plan, rank(accountId, campaignArn, userId, inputList, filterArn, filterValues, context));
     }
 

@@ -69,13 +69,18 @@ public class ResponseDetails {
      *
      * @param resultsMember the member that sets how many items come back ({@code numResults}, {@code inputList})
      * @param results that number
-     * @return the plan, or null when the campaign is not named (the request fails on it later)
+     * @param reasonsPossible whether a -v2 recipe could add reasons or a popular fill to the answer (the
+     *     request has a filter or a promotion); without that and without metadata columns nothing is
+     *     added, and the campaign is not read here a second time
+     * @return the plan, or null when the campaign is not named (the request fails on it later) or
+     *     nothing is to be added
      * @throws InvalidInputException if metadata is asked for more than {@value MetadataColumns#MAX_RESULTS}
      *     items, from a campaign without it, or for columns the Items schema does not have
      */
-    public Plan plan(String accountId, String campaignArn, MetadataColumns columns, String resultsMember, int results) {
+    public Plan plan(String accountId, String campaignArn, MetadataColumns columns, String resultsMember, int results,
+            boolean reasonsPossible) {
         columns.checkResults(resultsMember, results);
-        if (campaignArn == null) {
+        if (campaignArn == null || !columns.requested() && !reasonsPossible) {
             return null;
         }
         Campaign campaign = campaigns.serving(accountId, campaignArn);
