@@ -1,14 +1,12 @@
 package io.tastemaker.domain.dataset;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link #RESOLUTION} per dataset, in the caller's transaction: one extra update a minute, not
  * one per PutEvents.
  *
- * <p>It also counts, in this server's memory, every arrival per dataset ({@link #generation}), so
- * that what is built from a dataset on this node (new-item exploration's candidates) can see at
- * once that it is out of date.
- *
- * <p>Every arrival, throttled or not, is also announced as a {@link DatasetRowsChanged} event, which
+ * <p>Every arrival, throttled or not, is announced once as a {@link DatasetRowsChanged} event, which
  * observers see once the caller's transaction has committed (e.g. the item metadata that
- * recommendations return is re-read after PutItems or an Items import).
+ * recommendations return is re-read after PutItems or an Items import). This bean observes it too
+ * and counts the arrivals per dataset in this server's memory ({@link #generation}), for what polls
+ * rather than listens (new-item exploration's candidates).
  */
 @ApplicationScoped
 public class DataChanges {
@@ -38,8 +34,6 @@ public class DataChanges {
     EntityManager em;
     @Inject
     Clock clock;
-    @Resource
-    TransactionSynchronizationRegistry transactions;
     @Inject
     Event<DatasetRowsChanged> changed;
 
@@ -51,24 +45,9 @@ public class DataChanges {
         return generations.getOrDefault(datasetArn, 0L);
     }
 
-    /** Counts an arrival once the caller's transaction commits (at once without one). */
-    private void count(String datasetArn) {
-        if (transactions != null && transactions.getTransactionKey() != null) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    if (status == Status.STATUS_COMMITTED) {
-                        increment(datasetArn);
-                    }
-                }
-            });
-        } else {
-            increment(datasetArn);
-        }
+    /** Counts an arrival once the transaction that made it has committed (at once without one). */
+    void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) DatasetRowsChanged change) {
+        increment(change.datasetArn());
     }
 
     private void increment(String datasetArn) {
@@ -80,7 +59,6 @@ public class DataChanges {
 
     /** Stamps a dataset unless it was stamped within the last minute by this server. */
     public void arrived(String datasetArn) {
-        count(datasetArn);
         changed.fire(new DatasetRowsChanged(datasetArn));
         Instant now = clock.instant();
         Instant last = lastStamped.get(datasetArn);
@@ -91,13 +69,16 @@ public class DataChanges {
             lastStamped.clear();
         }
         lastStamped.put(datasetArn, now);
-        stamp(datasetArn, now);
+        write(datasetArn, now);
     }
 
     /** Stamps a dataset now, e.g. when an import publishes. */
     public void stamp(String datasetArn, Instant when) {
-        count(datasetArn);
         changed.fire(new DatasetRowsChanged(datasetArn));
+        write(datasetArn, when);
+    }
+
+    private void write(String datasetArn, Instant when) {
         em.createQuery("update Dataset d set d.dataChangedAt = :t where d.arn = :a")
                 .setParameter("t", when).setParameter("a", datasetArn).executeUpdate();
     }
